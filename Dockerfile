@@ -1,0 +1,14 @@
+# The Pactgraph API, for `docker compose up` (Neo4j runs in its own official container there).
+FROM python:3.11-slim
+WORKDIR /srv/pactgraph
+COPY pyproject.toml README.md ./
+COPY pactgraph ./pactgraph
+COPY app ./app
+COPY graph ./graph
+COPY loaders ./loaders
+COPY cypher ./cypher
+COPY corpus ./corpus
+RUN pip install --no-cache-dir -e . && useradd --system pactgraph
+USER pactgraph
+EXPOSE 8000
+CMD ["pactgraph", "serve", "--host", "0.0.0.0", "--port", "8000"]

@@ -1,0 +1,71 @@
+"""The FastAPI service: link analysis over the Pactgraph graph. OpenAPI docs at /docs."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from app import problems
+from app.routers import ROUTERS
+from graph.connection import make_driver, target
+from graph.db import Db
+from graph.schema import apply_schema
+from pactgraph import __version__
+from pactgraph.errors import UnavailableError
+from pactgraph.settings import Settings, get_settings
+
+log = logging.getLogger("pactgraph.api")
+
+
+class _SchemaOnce:
+    """Apply the schema on the first request that finds Neo4j up, so the API can start first."""
+
+    def __init__(self, db: Db) -> None:
+        self.db, self.done, self.lock = db, False, threading.Lock()
+
+    def __call__(self) -> None:
+        if self.done:
+            return
+        with self.lock:
+            if not self.done:
+                try:
+                    apply_schema(self.db)
+                except OSError as exc:
+                    raise UnavailableError(f"Neo4j is unreachable: {exc}") from exc
+                self.done = True
+
+
+def create_app(settings: Settings | None = None, db: Db | None = None) -> FastAPI:
+    """Build the app; tests pass their own ``db``, the server builds one from settings."""
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        cfg = settings or get_settings()
+        own = db is None
+        handle = db or Db(make_driver(target(cfg)), cfg.neo4j_database)
+        app.state.settings, app.state.db = cfg, handle
+        app.state.ensure_schema = _SchemaOnce(handle)
+        try:
+            app.state.ensure_schema()
+        except (UnavailableError, OSError) as exc:
+            log.warning("Neo4j not reachable at start (%s); will retry on first request", exc)
+        except Exception as exc:  # noqa: BLE001 - the driver raises its own unavailable types
+            log.warning("schema not applied at start (%s); will retry on first request", exc)
+        yield
+        if own:
+            handle.driver.close()
+
+    app = FastAPI(
+        title="Pactgraph",
+        version=__version__,
+        summary="Link analysis over a knowledge graph of security cooperation between states.",
+        lifespan=lifespan,
+    )
+    problems.install(app)
+    for router in ROUTERS:
+        app.include_router(router)
+    return app

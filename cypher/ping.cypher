@@ -1,0 +1,2 @@
+// Readiness probe: one trivial round trip.
+RETURN 1 AS ok

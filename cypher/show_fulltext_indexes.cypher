@@ -1,0 +1,3 @@
+// Names of the full-text indexes.
+SHOW FULLTEXT INDEXES YIELD name
+RETURN name

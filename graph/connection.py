@@ -1,0 +1,55 @@
+"""One shared Neo4j driver per process, for a given server, local or remote."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from neo4j import Driver, GraphDatabase
+
+from graph.localserver import LocalNeo4j
+from pactgraph.errors import UnavailableError
+from pactgraph.settings import Settings
+
+
+@dataclass(frozen=True)
+class Target:
+    uri: str
+    user: str
+    password: str
+    database: str
+
+
+def local_server(settings: Settings) -> LocalNeo4j:
+    """The project's own server as the settings describe it."""
+    home = settings.neo4j_home
+    return LocalNeo4j(
+        home=home / "instance",
+        lib_dir=home / "lib",
+        bolt_port=settings.bolt_port,
+        http_port=settings.http_port,
+        heap=settings.heap,
+        pagecache=settings.pagecache,
+    )
+
+
+def target(settings: Settings) -> Target:
+    """NEO4J_URI and friends when set; the local server's address and password otherwise."""
+    if settings.neo4j_uri:
+        if settings.neo4j_password is None:
+            raise UnavailableError("NEO4J_URI is set but NEO4J_PASSWORD is not; set both")
+        return Target(settings.neo4j_uri, settings.neo4j_user,
+                      settings.neo4j_password.get_secret_value(), settings.neo4j_database)
+    server = local_server(settings)
+    return Target(server.uri, server.user, server.password(), settings.neo4j_database)
+
+
+def make_driver(t: Target) -> Driver:
+    """A routing-aware driver (neo4j:// works for a single server, a cluster and Aura alike)."""
+    return GraphDatabase.driver(
+        t.uri,
+        auth=(t.user, t.password),
+        max_connection_pool_size=64,
+        connection_acquisition_timeout=10.0,
+        max_transaction_retry_time=15.0,
+        user_agent="pactgraph/0.1",
+    )

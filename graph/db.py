@@ -1,0 +1,72 @@
+"""Run the named queries of cypher/ in managed, retryable transactions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from neo4j import Driver, ManagedTransaction, RoutingControl
+from neo4j.exceptions import ServiceUnavailable, SessionExpired
+
+from graph import queries
+from pactgraph.errors import UnavailableError
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Db:
+    """A driver and the database it speaks to; the one handle that graph/ functions receive."""
+
+    driver: Driver
+    database: str = "neo4j"
+
+    def read(self, name: str, timeout: float | None = None, **params: Any) -> list[dict[str, Any]]:
+        """Rows of cypher/<name>.cypher, run as a read (routed to a reader in a cluster)."""
+        return self.run(name, routing=RoutingControl.READ, timeout=timeout, **params)
+
+    def run(
+        self,
+        name: str,
+        *,
+        routing: RoutingControl = RoutingControl.WRITE,
+        timeout: float | None = None,
+        **params: Any,
+    ) -> list[dict[str, Any]]:
+        try:
+            records, _, _ = self.driver.execute_query(
+                queries.load(name), params, database_=self.database, routing_=routing,
+            ) if timeout is None else self._with_timeout(name, routing, timeout, params)
+        except (ServiceUnavailable, SessionExpired) as exc:
+            raise UnavailableError(f"Neo4j is unreachable: {exc}") from exc
+        return [record.data() for record in records]
+
+    def _with_timeout(
+        self, name: str, routing: RoutingControl, timeout: float, params: dict[str, Any]
+    ) -> tuple[list[Any], None, None]:
+        from neo4j import Query
+
+        query = Query(queries.load(name), timeout=timeout)
+        with self.driver.session(database=self.database) as session:
+            work = session.execute_read if routing == RoutingControl.READ else session.execute_write
+            records = work(lambda tx: list(tx.run(query, params)))
+        return records, None, None
+
+    def autocommit(self, name: str, **params: Any) -> None:
+        """Run a statement that manages its own transactions (``CALL {…} IN TRANSACTIONS``)."""
+        from neo4j import Query
+
+        try:
+            with self.driver.session(database=self.database) as session:
+                session.run(Query(queries.load(name)), params).consume()  # type: ignore[arg-type]
+        except (ServiceUnavailable, SessionExpired) as exc:
+            raise UnavailableError(f"Neo4j is unreachable: {exc}") from exc
+
+    def write(self, work: Callable[[ManagedTransaction], T]) -> T:
+        """Run ``work`` in one managed write transaction; it must be safe to retry (MERGE)."""
+        try:
+            with self.driver.session(database=self.database) as session:
+                return session.execute_write(work)
+        except (ServiceUnavailable, SessionExpired) as exc:
+            raise UnavailableError(f"Neo4j is unreachable: {exc}") from exc

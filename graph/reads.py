@@ -1,0 +1,46 @@
+"""Read models: entity search and paths between entities, each from a named query."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from graph.db import Db
+from pactgraph import vocabulary as vocab
+from pactgraph.errors import InputError, NotFoundError
+
+_LUCENE_SPECIAL = re.compile(r'([+\-!(){}\[\]^"~*?:\\/&|])')
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def lucene_query(text: str) -> str:
+    """Turn user words into a safe Lucene query: each word exact-or-fuzzy, all words wanted.
+
+    Words are escaped, so nothing the user types is read as Lucene syntax.
+    """
+    words = [_LUCENE_SPECIAL.sub(r"\\\1", w) for w in _WORD.findall(text)]
+    if not words:
+        raise InputError("give at least one letter or digit to search for", source="q")
+    parts = []
+    for word in words[:12]:
+        fuzzy = f" OR {word}~" if len(word) >= 4 else ""
+        parts.append(f"({word}^2 OR {word}*{fuzzy})")
+    return " AND ".join(parts)
+
+
+def search_entities(db: Db, text: str, *, label: str | None = None, limit: int = 20,
+                    skip: int = 0) -> list[dict[str, Any]]:
+    if label is not None:
+        vocab.check_label(label)
+    return db.read("search_entities", query=lucene_query(text), label=label, limit=limit, skip=skip)
+
+
+def shortest_path(db: Db, source: str, target: str, *, max_hops: int = 6) -> dict[str, Any] | None:
+    """The shortest path, or None when the two are not connected within ``max_hops``."""
+    found = db.read("entities_exist", ids=[source, target])
+    known = {row["id"] for row in found}
+    for name, value in (("source", source), ("target", target)):
+        if value not in known:
+            raise NotFoundError(f"no entity with id {value!r} ({name})")
+    rows = db.read("shortest_path", source=source, target=target, max_hops=max_hops)
+    return rows[0] if rows else None

@@ -1,0 +1,124 @@
+"""Typed graph JSON (the interchange format of SCHEMA.md) passed from loaders to graph to app."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from pactgraph import vocabulary as vocab
+
+Scalar = str | int | float | bool | None
+#: Neo4j stores scalars and homogeneous lists of scalars as properties; nothing nested
+PropertyValue = Scalar | list[str] | list[int] | list[float] | list[bool]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Evidence(_Strict):
+    """The exact sentence (and where it stands) that supports a relationship."""
+
+    document: str = Field(min_length=1)
+    quote: str = Field(min_length=1)
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+    @model_validator(mode="after")
+    def _span(self) -> Evidence:
+        if self.end < self.start:
+            raise ValueError(f"evidence end {self.end} lies before start {self.start}")
+        return self
+
+
+class Node(_Strict):
+    id: str = Field(min_length=1)
+    labels: list[str]
+    name: str = Field(min_length=1)
+    aliases: list[str] = Field(default_factory=list)
+    properties: dict[str, PropertyValue] = Field(default_factory=dict)
+
+    @field_validator("labels")
+    @classmethod
+    def _labels(cls, labels: list[str]) -> list[str]:
+        for label in labels:
+            vocab.check_label(label)
+        coarse = [label for label in labels if label in vocab.NODE_LABELS]
+        if len(coarse) != 1:
+            raise ValueError(f"a node needs exactly one of {list(vocab.NODE_LABELS)}; got {labels}")
+        subtypes = vocab.NODE_LABELS[coarse[0]]
+        chosen = [label for label in labels if label in subtypes]
+        if subtypes and len(chosen) != 1:
+            raise ValueError(f"{coarse[0]} needs exactly one subtype of {list(subtypes)}; got {labels}")
+        stray = [label for label in labels if label not in subtypes and label != coarse[0]]
+        if stray:
+            raise ValueError(f"labels {stray} do not belong with {coarse[0]}")
+        return labels
+
+    @property
+    def coarse(self) -> str:
+        label = vocab.coarse_label(self.labels)
+        assert label is not None  # guaranteed by the validator
+        return label
+
+    @property
+    def subtype(self) -> str | None:
+        return vocab.subtype_label(self.labels)
+
+
+class Relationship(_Strict):
+    type: str
+    source: str = Field(min_length=1)
+    target: str = Field(min_length=1)
+    properties: dict[str, PropertyValue] = Field(default_factory=dict)
+    evidence: list[Evidence] = Field(default_factory=list)
+
+    @field_validator("type")
+    @classmethod
+    def _type(cls, value: str) -> str:
+        return vocab.check_type(value)
+
+
+class GraphDocument(_Strict):
+    """A whole extraction result: nodes and the relationships between them."""
+
+    nodes: list[Node] = Field(default_factory=list)
+    relationships: list[Relationship] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _endpoints(self) -> GraphDocument:
+        by_id: dict[str, Node] = {}
+        for node in self.nodes:
+            if node.id in by_id:
+                raise ValueError(f"node id {node.id!r} appears twice")
+            by_id[node.id] = node
+        problems: list[str] = []
+        for i, rel in enumerate(self.relationships):
+            src, tgt = by_id.get(rel.source), by_id.get(rel.target)
+            if src is None or tgt is None:
+                missing = rel.source if src is None else rel.target
+                problems.append(f"relationships[{i}] {rel.type}: no node with id {missing!r}")
+                continue
+            allowed_src, allowed_tgt = vocab.RELATIONSHIP_TYPES[rel.type]
+            if src.coarse not in allowed_src or tgt.coarse not in allowed_tgt:
+                problems.append(
+                    f"relationships[{i}] {rel.type} may not run {src.coarse} -> {tgt.coarse}"
+                )
+            elif (
+                rel.type == "LOCATED_IN"
+                and tgt.coarse == "Actor"
+                and tgt.subtype not in vocab.LOCATED_IN_ACTOR_SUBTYPES
+            ):
+                problems.append(f"relationships[{i}] LOCATED_IN may point at a State, not {tgt.subtype}")
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
+
+    def node(self, node_id: str) -> Node | None:
+        return next((n for n in self.nodes if n.id == node_id), None)
+
+
+def dump_json_ready(model: BaseModel) -> dict[str, Any]:
+    """Plain JSON-ready dict of a model (for stdout and files)."""
+    return model.model_dump(mode="json")

@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# The whole test suite against a real Neo4j, which the tests provision and start themselves.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/bootstrap.sh dev
+.venv/bin/ruff check .
+.venv/bin/pactgraph neo4j provision >/dev/null
+exec .venv/bin/pytest "$@"
