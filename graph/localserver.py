@@ -15,7 +15,7 @@ import signal
 import socket
 import subprocess
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pactgraph.errors import ProvisioningError
@@ -92,6 +92,8 @@ class LocalNeo4j:
     heap: str = "2g"
     pagecache: str = "2g"
     user: str = "neo4j"
+    #: further neo4j.conf settings (e.g. Browser's post-connect commands); they win over defaults
+    extra_config: dict[str, str] = field(default_factory=dict)
 
     @property
     def uri(self) -> str:
@@ -141,6 +143,7 @@ class LocalNeo4j:
             "dbms.usage_report.enabled": "false",
             "db.transaction.timeout": "60s",
         }
+        lines.update(self.extra_config)
         (conf / "neo4j.conf").write_text("".join(f"{k}={v}\n" for k, v in lines.items()))
 
     def _java_env(self) -> dict[str, str]:
