@@ -75,6 +75,18 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+def free_ports(count: int) -> list[int]:
+    """``count`` distinct free loopback ports (held open together so none repeats)."""
+    socks = [socket.socket() for _ in range(count)]
+    try:
+        for sock in socks:
+            sock.bind(("127.0.0.1", 0))
+        return [int(sock.getsockname()[1]) for sock in socks]
+    finally:
+        for sock in socks:
+            sock.close()
+
+
 def port_open(port: int, host: str = "127.0.0.1") -> bool:
     with socket.socket() as sock:
         sock.settimeout(0.5)
@@ -255,6 +267,8 @@ class LocalNeo4j:
         if self.pid() is not None:
             os.kill(pid, signal.SIGKILL)
             time.sleep(0.5)
+        while time.monotonic() < deadline and port_open(self.bolt_port):
+            time.sleep(0.1)
         self._pidfile.unlink(missing_ok=True)
         return True
 

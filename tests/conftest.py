@@ -16,7 +16,7 @@ from neo4j import Driver
 
 from graph.connection import Target, make_driver
 from graph.db import Db
-from graph.localserver import LocalNeo4j, free_port
+from graph.localserver import LocalNeo4j, free_ports
 from graph.schema import apply_schema
 from pactgraph.settings import PROJECT_ROOT
 
@@ -49,8 +49,8 @@ def neo4j_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Tar
         return
     home = tmp_path_factory.mktemp("neo4j-home")
     lib = Path(os.environ.get("PACTGRAPH_HOME", PROJECT_ROOT / "var")) / "neo4j" / "lib"
-    server = LocalNeo4j(home=home, lib_dir=lib, bolt_port=free_port(), http_port=free_port(),
-                        heap="1g", pagecache="512m")
+    bolt, http = free_ports(2)
+    server = LocalNeo4j(home=home, lib_dir=lib, bolt_port=bolt, http_port=http, heap="1g", pagecache="512m")
     server.start(timeout=240)
     try:
         yield Target(server.uri, server.user, server.password(), "neo4j"), server
