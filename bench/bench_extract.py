@@ -1,0 +1,99 @@
+"""Extraction throughput (KB/s on one core) and peak memory over a generated corpus.
+
+usage: python -m bench.bench_extract [--mb 50] [--doc-kb 8] [--dir DIR]
+The corpus is generated deterministically from the gazetteer and sentence templates into a
+temporary folder (never committed). Peak RSS is sampled at 10 MB and at the end to show that
+memory does not grow with corpus size.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+TEMPLATES = [
+    "{A} and {B} signed an agreement on joint counterterrorism exercises in {Y}.",
+    "The Ministry of Internal Affairs of {A} and the Ministry of Defence of {B} agreed to hold drills.",
+    "{A} provided {N} million US dollars for a new border post in {R}.",
+    "{A} delivered armoured vehicles to the Armed Forces of {B} in {Y}.",
+    "{A}'s partnership with {B} has grown since {Y}, officials said.",
+    "The Parliament of {A} ratified the agreement in October last year.",
+    "{A} is building a training centre for the border troops of {B} near {R}.",
+    "Special units from {A} and {B} carried out joint exercises at least once every two years.",
+    "Analysts reported that {A} trains officers of the {B} army in mountain warfare.",
+    "The weather in the capital was mild and markets were busy during the holiday week.",
+    "Trade between the two countries rose by {N} percent, according to customs statistics.",
+]
+
+
+def generate(folder: Path, total_mb: int, doc_kb: int, seed: int = 7) -> list[Path]:
+    """Write deterministic domain documents of about ``doc_kb`` KB until ``total_mb`` MB."""
+    from loaders.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    states = sorted(e.name for e in gaz.entries.values() if e.label == "State")
+    regions = sorted(e.name for e in gaz.entries.values() if e.label == "Region")
+    rng = random.Random(seed)
+    paths, written, i = [], 0, 0
+    while written < total_mb * 1024 * 1024:
+        parts, size = [f"Security cooperation report {i}\nPublished: 21 November 2022\n\n"], 0
+        while size < doc_kb * 1024:
+            a, b = rng.sample(states, 2)
+            s = rng.choice(TEMPLATES).format(
+                A=a, B=b, R=rng.choice(regions), Y=rng.randint(2005, 2023), N=rng.randint(2, 900)
+            )
+            parts.append(s + (" " if rng.random() < 0.8 else "\n\n"))
+            size += len(s) + 1
+        path = folder / f"doc{i:05d}.txt"
+        data = "".join(parts)
+        path.write_text(data, encoding="utf-8")
+        paths.append(path)
+        written += len(data.encode("utf-8"))
+        i += 1
+    return paths
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--mb", type=int, default=50)
+    parser.add_argument("--doc-kb", type=int, default=8, help="size of one generated article")
+    parser.add_argument("--dir", type=Path, help="use this folder of .txt files instead")
+    args = parser.parse_args(argv)
+    from loaders import extract_path
+
+    with tempfile.TemporaryDirectory(prefix="pactgraph-bench-") as tmp:
+        paths = sorted(args.dir.glob("*.txt")) if args.dir else generate(Path(tmp), args.mb, args.doc_kb)
+        extract_path(paths[0])  # warm the gazetteer so load time is not counted as throughput
+        done = 0
+        marks: dict[int, float] = {}
+        started = time.perf_counter()
+        for path in paths:
+            graph = extract_path(path)
+            done += path.stat().st_size
+            del graph
+            for mark in (10, 50):
+                if mark not in marks and done >= mark * 1024 * 1024:
+                    marks[mark] = peak_rss_mb()
+        elapsed = time.perf_counter() - started
+    kb = done / 1024
+    print(
+        f"documents {len(paths)}  text {kb / 1024:.1f} MB  time {elapsed:.1f} s  "
+        f"throughput {kb / elapsed:.0f} KB/s (one core)"
+    )
+    for mark, rss in sorted(marks.items()):
+        print(f"peak RSS after {mark} MB: {rss:.0f} MB")
+    print(f"peak RSS at end: {peak_rss_mb():.0f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

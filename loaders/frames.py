@@ -1,0 +1,239 @@
+"""Things the gazetteer cannot list: unnamed facilities, agreements, exercises, units, new bodies.
+
+Each noun phrase becomes an ``Item`` in its sentence; facilities, agreements and exercises are
+first collected as ``Proto`` objects that coreference ("the base", "the agreement") links and
+``resolve`` later merges into nodes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from loaders.mentions import Mention
+from loaders.text import slug
+
+FACILITY = re.compile(
+    r"\b(?:(?P<det>(?i:an?|the|this|that|its|their|another))\s+)?"
+    r"(?P<mods>(?:(?:new|special|secret|joint|permanent|temporary|military|naval|air|police|border|"
+    r"training|logistics|logistical|counter-?terrorism|anti-?terrorist|foreign|[A-Z][a-z]+)\s+){0,3})"
+    r"(?P<noun>air ?bases?|naval bases?|military bases?|bases?|facilit(?:y|ies)|outposts?|"
+    r"installations?|garrisons?|border posts?|training cent(?:er|re)s?)\b"
+)
+NUMBERED_BASE = re.compile(
+    r"\b(?P<num>\d+(?:st|nd|rd|th))\s+(?:(?P<adj>[A-Z][a-z]+)\s+)?"
+    r"(?P<kind>military|air|naval|motor[- ]rifle)?\s*base\b"
+)
+AGREEMENT = re.compile(
+    r"\b(?:(?P<det>(?i:an?|the|this|that|its|their|such))\s+)?"
+    r"(?P<mods>(?:(?:cooperation|intergovernmental|inter-governmental|bilateral|trilateral|defen[cs]e|"
+    r"security|military|military-technical|lease|leasing|framework|strategic|partnership|new|recent|"
+    r"arms|supply|basing|border|training|technical|loan|grant|construction|counterterrorism|secret|"
+    r"previous|earlier|landmark|original|extension|basic|main)\s+){0,2})"
+    r"(?P<noun>agreements?|treat(?:y|ies)|memorand(?:um|a)(?: of understanding)?|MoUs?|accords?|"
+    r"protocols?|contracts?|deals?|pacts?|roadmaps?)\b"
+)
+AGREED_TO = re.compile(
+    r"\b(?:have |has |had )?(?:agreed|agree|agreeing|signed (?:a |an )?(?:deal|agreement) |"
+    r"reached (?:an )?agreement |договариваются)\s*(?:to|on)\b"
+)
+EXERCISE = re.compile(
+    r"\b(?P<mods>(?:(?:joint|biennial|annual|regular|large-scale|military|counter-?terrorism|"
+    r"counter-?terrorist|anti-?terrorist|anti-?terrorism|command-?staff|tactical|naval|border|"
+    r"special|bilateral|trilateral|multilateral|combined|air|peacekeeping|future|the|these|those|"
+    r"its|their|an?)\s+){0,4})"
+    r"(?P<noun>exercises?|drills?|war ?games|manoeuvres|maneuvers)\b"
+)
+NAMED_EXERCISE = re.compile(
+    r"(?:[“\"‘'](?P<q>[A-Z][\w -]{2,40}?)[”\"’']\s+(?:joint\s+|military\s+|command-staff\s+)*"
+    r"(?:exercises?|drills?|manoeuvres|maneuvers))"
+    r"|\b(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})[-‐–\s](?P<year>(?:19|20)\d{2})\b"
+)
+UNIT = re.compile(
+    r"(?P<unit>(?:[A-Z][a-z]+\s+){1,4}(?:Department|Directorate|Division|Brigade|Regiment|Battalion|"
+    r"Command|Detachment|Unit|Centre|Center|Academy|School|Group|Team)"
+    r"|(?:rapid[ -]response|special[ -]purpose|quick[ -]reaction|rapid[ -]reaction|mobile|tactical|"
+    r"counter-?terrorism|anti-?terror(?:ist)?|special)\s+(?:teams?|units?|detachments?|groups?|squads?|"
+    r"compan(?:y|ies)|battalions?|forces?))\s+of\s+(?:the\s+)?"
+)
+NEW_BODY = re.compile(
+    r"\b(?:an?|the)\s+(?P<np>(?:(?:temporary|joint|permanent|new|special|interagency|bilateral)\s+)?"
+    r"(?:[a-z-]+\s+){0,3}?(?:department|committee|commission|headquarters|working group|cent(?:er|re)|"
+    r"council|task force|secretariat))\s+(?:is|was|will be|are|were|has been|have been|would be)\s+"
+    r"(?:being\s+)?(?:created|established|set up|formed)"
+)
+NEGATED = re.compile(r"\b(?:not|no|never|nor)\s+(?:an?\s+|another\s+|any\s+)?$", re.I)
+MONTH_WORDS = frozenset(
+    [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ]
+)
+_DEFINITE = frozenset({"the", "this", "that", "its", "their", "such"})
+_SKIP_MODS = frozenset({"The", "A", "An", "This", "That", "New", "In", "For", "As", "It"})
+
+
+@dataclass
+class Proto:
+    """A facility, agreement or exercise before merging: attributes gathered from its mentions."""
+
+    pid: str
+    kind: str
+    surfaces: list[str] = field(default_factory=list)
+    noun: str = ""
+    name: str | None = None
+    fixed_id: str | None = None
+    operators: set[str] = field(default_factory=set)
+    regions: list[str] = field(default_factory=list)
+    adjectives: list[str] = field(default_factory=list)
+    parties: set[str] = field(default_factory=set)
+    participants: set[str] = field(default_factory=set)
+    topic: str = ""
+    facilities: set[str] = field(default_factory=set)
+    cost: tuple[float, str] | None = None
+    terms: set[str] = field(default_factory=set)
+    frequency: str | None = None
+
+
+@dataclass
+class Item:
+    """Something a rule can point at, at [start, end) of the document text."""
+
+    start: int
+    end: int
+    kind: str
+    ref: str
+    mention: Mention | None = None
+    definite: bool = False
+
+
+@dataclass
+class Discourse:
+    """Document-level state for coreference across sentences."""
+
+    protos: dict[str, Proto] = field(default_factory=dict)
+    last: dict[str, str] = field(default_factory=dict)
+    recent_states: list[str] = field(default_factory=list)
+    focus: Mention | None = None
+    focus_is_named: bool = False
+
+    def new(self, kind: str, **attrs) -> Proto:
+        pid = f"@{kind[0]}{len(self.protos)}"
+        proto = Proto(pid, kind, **attrs)
+        self.protos[pid] = proto
+        self.last[kind] = pid
+        return proto
+
+    def refer(self, kind: str, definite: bool, **attrs) -> Proto:
+        """A definite phrase refers back to the last one of its kind; otherwise a new one."""
+        if definite and kind in self.last:
+            return self.protos[self.last[kind]]
+        return self.new(kind, **attrs)
+
+
+def taken(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def facility_items(
+    sent: str, off: int, disc: Discourse, mentions: list[Mention], states_by_adj: dict[str, str]
+) -> list[Item]:
+    """Unnamed and numbered bases and facilities ("a special base", "the 201st base")."""
+    site_spans = [(m.start, m.end) for m in mentions if m.coarse == "Site"]
+    out: list[Item] = []
+    for m in NUMBERED_BASE.finditer(sent):
+        s, e = m.start() + off, m.end() + off
+        if taken(site_spans, s, e):
+            continue
+        adj = f"{m.group('adj')} " if m.group("adj") else ""
+        name = f"{m.group('num')} {adj}{m.group('kind') or 'military'} base"
+        proto = disc.new(
+            "facility", name=name, fixed_id=f"facility:{slug(name)}", noun="base", surfaces=[m.group()]
+        )
+        out.append(Item(s, e, "facility", proto.pid))
+    for m in FACILITY.finditer(sent):
+        s, e = m.start() + off, m.end() + off
+        if taken(site_spans, m.start("noun") + off, e) or any(i.start <= s < i.end for i in out):
+            continue
+        if NEGATED.search(sent[: m.start()]) or sent[m.end() : m.end() + 4] == " of ":
+            continue
+        inner = [x for x in mentions if x.coarse == "Site" and s <= x.start < e]
+        if inner:
+            s = inner[-1].end + 1
+        det = (m.group("det") or "").lower()
+        mods = [
+            w for w in sent[max(s - off, m.start("mods")) : m.start("noun")].split() if w not in _SKIP_MODS
+        ]
+        if inner:
+            mods = []
+        adj_states = [states_by_adj[w] for w in mods if w in states_by_adj]
+        if any(w[:1].isupper() and w not in states_by_adj for w in mods):
+            continue  # a capitalised name we do not know: leave it to the gazetteer
+        noun = "base" if "base" in m.group("noun") else m.group("noun").split()[-1].rstrip("s")
+        definite = det in _DEFINITE and not adj_states and not inner
+        proto = disc.refer("facility", definite, noun=noun)
+        proto.surfaces.append(" ".join([*mods, m.group("noun")]).strip())
+        proto.adjectives.extend(adj_states)
+        proto.regions.extend(x.id for x in inner)
+        out.append(Item(s, e, "facility", proto.pid, definite=definite))
+    return out
+
+
+def agreement_items(sent: str, off: int, disc: Discourse) -> list[Item]:
+    """Agreements named by a noun ("the cooperation agreement", "a memorandum")."""
+    out = []
+    for m in AGREEMENT.finditer(sent):
+        det = (m.group("det") or "").lower()
+        mods = m.group("mods").strip()
+        definite = det in _DEFINITE and not set(mods.split()) - {"cooperation", "new", "bilateral"}
+        proto = disc.refer("agreement", definite)
+        proto.surfaces.append(" ".join(x for x in (mods, m.group("noun")) if x))
+        proto.noun = proto.noun or m.group("noun").lower().rstrip("s")
+        start = m.start("mods") if mods else m.start("noun")
+        out.append(Item(start + off, m.end() + off, "agreement", proto.pid, definite=definite))
+    return out
+
+
+def exercise_items(sent: str, off: int, disc: Discourse, known: set[str]) -> list[Item]:
+    """Named exercises ("Peace Mission-2021") and exercise phrases ("joint exercises")."""
+    out: list[Item] = []
+    has_noun = EXERCISE.search(sent)
+    if has_noun is None:
+        return out
+    for m in NAMED_EXERCISE.finditer(sent):
+        name = m.group("q") or f"{m.group('name')}-{m.group('year')}"
+        head = (m.group("q") or m.group("name") or "").split()[0]
+        if head in MONTH_WORDS or head.casefold() in known or name.casefold() in known:
+            continue
+        proto = disc.new("exercise", name=name, fixed_id=f"event:{slug(name)}", surfaces=[name])
+        out.append(Item(m.start() + off, m.end() + off, "exercise", proto.pid))
+    for m in EXERCISE.finditer(sent):
+        s, e = m.start("noun") + off, m.end() + off
+        if any(i.start <= s < i.end + 12 for i in out):
+            continue
+        words = m.group("mods").split()
+        det = words[0].lower() if words else ""
+        mods = [
+            w
+            for w in words
+            if w.lower() not in {"the", "these", "those", "its", "their", "a", "an", "future"}
+        ]
+        definite = det in {"the", "these", "those", "its", "their"} or not mods
+        proto = disc.refer("exercise", definite)
+        if mods:
+            proto.surfaces.append(" ".join([*mods, m.group("noun")]))
+        if any("terror" in w for w in mods):
+            proto.topic = "counterterrorism"
+        start = m.start("mods") + off if mods else s
+        out.append(Item(start, e, "exercise", proto.pid, definite=definite))
+    return out

@@ -1,0 +1,100 @@
+"""Document metadata from the text itself, the file, and an optional sidecar (which wins)."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+from pathlib import Path
+
+import yaml
+
+from loaders.models import DocumentMeta
+from loaders.values import find_dates
+from pactgraph.errors import InputError
+
+_LABEL = re.compile(
+    r"^\s*(?P<key>published|date|posted|dateline|publisher|source|author|by)\s*[:\-]\s*"
+    r"(?P<value>.+?)\s*$",
+    re.I | re.M,
+)
+_BYLINE = re.compile(r"^\s*By\s+(?P<name>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})\s*$", re.M)
+_KEYS = {"title", "publisher", "author", "published", "published_precision", "language"}
+
+
+def load_sidecar(path: Path) -> dict:
+    """Read a sidecar (JSON or YAML mapping of title/publisher/author/published/language)."""
+    try:
+        raw = path.read_text(encoding="utf-8")
+        data = json.loads(raw) if path.suffix == ".json" else yaml.safe_load(raw)
+    except (OSError, ValueError, yaml.YAMLError) as exc:
+        raise InputError(
+            f"sidecar is not valid JSON/YAML ({exc}); fix or remove it", source=str(path)
+        ) from exc
+    if not isinstance(data, dict):
+        raise InputError(
+            "sidecar must be a mapping of title, publisher, author, published, language", source=str(path)
+        )
+    return {k: str(v) for k, v in data.items() if k in _KEYS and v is not None}
+
+
+def guess_language(text: str) -> str:
+    """ISO 639-1 code from the dominant script of the text (English for Latin script)."""
+    sample = text[:20000]
+    latin = sum(ch.isascii() and ch.isalpha() for ch in sample)
+    cyr = sum("\u0400" <= ch <= "\u04ff" for ch in sample)
+    cjk = sum("\u4e00" <= ch <= "\u9fff" for ch in sample)
+    top = max((latin, "en"), (cyr, "ru"), (cjk * 2, "zh"))
+    return top[1]
+
+
+def parse_published(value: str) -> tuple[str, str] | None:
+    """ISO date and precision from a free-form date ("21 November 2022", "2022-11-21")."""
+    dates = find_dates(value, None)
+    best = next((d for d in dates if d.precision == "day"), dates[0] if dates else None)
+    return (best.value, best.precision) if best else None
+
+
+def extract_meta(text: str, file_meta: dict, sidecar: dict | None, path: str | None) -> DocumentMeta:
+    """Combine what the text says, what the file format carries and the sidecar."""
+    found: dict[str, str] = {}
+    head = text[:3000]
+    for m in _LABEL.finditer(head):
+        key, value = m.group("key").lower(), m.group("value")
+        if key in {"published", "date", "posted", "dateline"} and "published" not in found:
+            if parsed := parse_published(value):
+                found["published"], found["published_precision"] = parsed
+        elif key in {"publisher", "source"} and "publisher" not in found and len(value) < 80:
+            if not value.startswith("http"):
+                found["publisher"] = value
+        elif key in {"author", "by"} and "author" not in found and len(value) < 80:
+            found["author"] = value
+    if "author" not in found and (m := _BYLINE.search(head)):
+        found["author"] = m.group("name")
+    if "published" not in found:
+        days = [d.value for d in find_dates(text, None) if d.precision == "day"]
+        if days:
+            found["published"], found["published_precision"] = max(days), "day"
+    first = next((ln.strip().lstrip("#").strip() for ln in text.splitlines() if ln.strip()), "")
+    if first and len(first) <= 160:
+        found["title"] = first
+    merged = {**found, **{k: v for k, v in file_meta.items() if k in _KEYS}, **(sidecar or {})}
+    if "published" in merged and ("published" in (sidecar or {}) or "published" in file_meta):
+        parsed = parse_published(merged["published"])
+        if parsed:
+            merged["published"], merged["published_precision"] = parsed
+    merged.setdefault("language", guess_language(text))
+    if len(merged["language"]) > 2:
+        merged["language"] = merged["language"][:2].lower()
+    return DocumentMeta(path=path, **{k: v for k, v in merged.items() if k in _KEYS})
+
+
+def published_date(meta: DocumentMeta) -> date | None:
+    """The publication date as a date (first of the month/year when less precise)."""
+    if not meta.published:
+        return None
+    parts = [int(p) for p in meta.published.split("-")] + [1, 1]
+    try:
+        return date(parts[0], parts[1], parts[2])
+    except ValueError:
+        return None

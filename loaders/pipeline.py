@@ -1,0 +1,243 @@
+"""The extraction pipeline over one document's text: mentions, items, rules, resolution."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from datetime import date
+
+from loaders import frames
+from loaders.frames import Discourse, Item
+from loaders.gazetteer import Gazetteer, load_gazetteer
+from loaders.mentions import DocContext, Mention, compose
+from loaders.resolve import Resolved, resolve
+from loaders.rules import (
+    agreement_rules,
+    cooperation_rules,
+    exercise_rules,
+    implicit_agreement,
+    membership_rules,
+    part_of_rules,
+    site_rules,
+)
+from loaders.sentence import Rel, Sentence
+from loaders.text import sentences, slug, tokenize
+from loaders.transfer_rules import (
+    build_rules,
+    establish_rules,
+    funding_rules,
+    supply_rules,
+    training_rules,
+)
+from loaders.values import find_dates, find_frequency, find_money, find_status
+
+_BOTH = re.compile(
+    r"\b(?:the two countries|both countries|both sides|the two sides|the two states|"
+    r"both states|the parties)\b",
+    re.I,
+)
+_UNIT_PREFIX = {"GovernmentBody": "gov", "SecurityForce": "sf"}
+
+
+class Extraction:
+    """Everything found in one document before it becomes a graph."""
+
+    def __init__(self) -> None:
+        self.nodes: dict[str, Mention] = {}
+        self.rels: list[Rel] = []
+        self.disc = Discourse()
+        self.resolved: dict[str, Resolved] = {}
+
+
+def run(text: str, published: date | None, doc_key: str, gaz: Gazetteer | None = None) -> Extraction:
+    """Extract mentions and relations from ``text`` sentence by sentence."""
+    gaz = gaz or load_gazetteer()
+    ex = Extraction()
+    ctx = DocContext()
+    tokens = tokenize(text)
+    hits = gaz.match(tokens, text)
+    starts = [t.start for t in tokens]
+    hit_starts = [h.i for h in hits]
+    adj = {d: e.id for e in gaz.entries.values() if e.label == "State" for d in e.demonyms}
+    known = {k for keys in gaz.forms for k in keys[:1]}
+    for s, e in sentences(text):
+        t0, t1 = bisect_left(starts, s), bisect_left(starts, e)
+        h0, h1 = bisect_left(hit_starts, t0), bisect_left(hit_starts, t1)
+        sent_hits = [h for h in hits[h0:h1] if h.j <= t1]
+        if not sent_hits and not _worth_scanning(text, s, e):
+            continue
+        _sentence(text, s, e, sent_hits, tokens, gaz, ctx, ex, published, adj, known)
+    ex.resolved, ex.rels = resolve(ex.disc.protos, ex.rels, ex.nodes, gaz, doc_key)
+    return ex
+
+
+_CHEAP = re.compile(r"base|facilit|agree|treat|memorand|exercis|drill")
+
+
+def _worth_scanning(text: str, s: int, e: int) -> bool:
+    return _CHEAP.search(text, s, e) is not None
+
+
+def _sentence(text, s, e, sent_hits, tokens, gaz, ctx, ex, published, adj, known) -> None:
+    sent = text[s:e]
+    money = find_money(sent, s)
+    mentions = [
+        m
+        for m in compose(sent_hits, tokens, text, gaz, ctx)
+        if not any(mo.start <= m.start < mo.end for mo in money)
+    ]
+    mentions += _units(sent, s, mentions)
+    created = _created(sent, s)
+    for m in [*mentions, *created]:
+        if m.parent and m.parent not in ex.nodes and m.parent in gaz.entries:
+            parent = gaz.entries[m.parent]
+            ex.nodes[m.parent] = Mention(
+                m.start,
+                m.start,
+                parent.id,
+                parent.coarse,
+                parent.label,
+                parent.name,
+                list(parent.aliases),
+                {
+                    k: v
+                    for k, v in (("iso2", parent.iso2), ("lat", parent.lat), ("lon", parent.lon))
+                    if v is not None
+                },
+            )
+        prev = ex.nodes.get(m.id)
+        if prev is None:
+            ex.nodes[m.id] = m
+        else:
+            prev.aliases = sorted(set(prev.aliases) | set(m.aliases))
+            prev.parent = prev.parent or m.parent
+    items = [Item(m.start, m.end, "site" if m.coarse == "Site" else "actor", m.id, m) for m in mentions]
+    items += [Item(m.start, m.end, "actor", m.id, m) for m in created]
+    items += _both(sent, s, ex.disc, mentions, ex.nodes)
+    items += frames.facility_items(sent, s, ex.disc, mentions, adj)
+    _gazetteer_focus(items, mentions, ex.disc)
+    items += frames.agreement_items(sent, s, ex.disc)
+    items += frames.exercise_items(sent, s, ex.disc, known)
+    items.sort(key=lambda i: (i.start, i.end))
+    for m in mentions:
+        state = m.id if m.subtype == "State" else m.parent
+        if (
+            state
+            and state.startswith("state:")
+            and (not ex.disc.recent_states or ex.disc.recent_states[-1] != state)
+        ):
+            ex.disc.recent_states.append(state)
+    agreements = [i for i in items if i.kind == "agreement"]
+    for fac in (
+        i for i in items if i.kind == "facility" or (i.kind == "site" and i.mention.subtype == "Facility")
+    ):
+        for agr in agreements:
+            ex.disc.protos[agr.ref].facilities.add(fac.ref)
+    view = Sentence(
+        text, s, e, items, money, find_dates(sent, published, s), find_status(sent), find_frequency(sent)
+    )
+    rels: list[Rel] = []
+    rels += part_of_rules(view)
+    rels += membership_rules(view)
+    rels += agreement_rules(view, ex.disc)
+    rels += implicit_agreement(view, ex.disc)
+    rels += exercise_rules(view, ex.disc)
+    rels += cooperation_rules(view, ex.disc)
+    rels += site_rules(view, ex.disc)
+    rels += funding_rules(view, ex.disc)
+    rels += build_rules(view, ex.disc)
+    rels += supply_rules(view, ex.disc)
+    rels += training_rules(view, ex.disc)
+    rels += establish_rules(view, ex.disc, [i for i in items if i.mention in created])
+    ex.rels.extend(rels)
+
+
+def _gazetteer_focus(items: list[Item], mentions: list[Mention], disc: Discourse) -> None:
+    """ "the base" after "Ream Naval Base": point definite phrases at the named facility in focus."""
+    named = [m for m in mentions if m.subtype == "Facility"]
+    for it in items:
+        if it.kind != "facility" or not it.definite:
+            continue
+        before = [m for m in named if m.end <= it.start]
+        focus = before[-1] if before else disc.focus
+        if focus is not None and (before or disc.focus_is_named):
+            it.kind, it.ref, it.mention = "site", focus.id, focus
+    facility_items = [
+        i
+        for i in items
+        if i.kind in ("facility", "site") and (i.kind == "facility" or i.mention.subtype == "Facility")
+    ]
+    if facility_items:
+        last = max(facility_items, key=lambda i: i.start)
+        disc.focus_is_named = last.kind == "site"
+        if last.kind == "site":
+            disc.focus = last.mention
+
+
+def _units(sent: str, off: int, mentions: list[Mention]) -> list[Mention]:
+    """ "Organized Crime Department of the MVD", "rapid response team of <unit>": PART_OF chains."""
+    out: list[Mention] = []
+    matches = list(frames.UNIT.finditer(sent))
+    for m in reversed(matches):
+        parent = next(
+            (x for x in [*out, *mentions] if x.start == m.end() + off and x.coarse == "Actor"), None
+        )
+        if parent is None:
+            continue
+        unit = re.sub(r"^(?:The|A|An)\s+", "", m.group("unit"))
+        start = m.start("unit") + off + (len(m.group("unit")) - len(unit))
+        if parent.parent is None and parent.id.startswith("state:"):
+            label, pname = "GovernmentBody", parent.name
+        else:
+            label = "SecurityForce" if unit[:1].islower() else "GovernmentBody"
+            pname = parent.aliases[0] if parent.props.get("unit") else parent.name
+        name = f"{unit} of the {pname}" if not pname.startswith("the ") else f"{unit} of {pname}"
+        uid = f"{_UNIT_PREFIX.get(label, 'gov')}:{parent.id.split(':', 1)[1]}-{slug(unit)}"
+        out.append(
+            Mention(
+                start, start + len(unit), uid, "Actor", label, name, [unit], {"unit": True}, parent=parent.id
+            )
+        )
+    return out
+
+
+def _created(sent: str, off: int) -> list[Mention]:
+    """Bodies the text says are being created ("a temporary exercise control department")."""
+    out = []
+    for m in frames.NEW_BODY.finditer(sent):
+        np = m.group("np")
+        start = m.start("np") + off
+        short = re.sub(r"^(?:temporary|joint|permanent|new)\s+", "", np)
+        out.append(
+            Mention(
+                start,
+                start + len(np),
+                f"org:{slug(np)}",
+                "Actor",
+                "Organization",
+                np,
+                [short] if short != np else [],
+                {"created": True},
+            )
+        )
+    return out
+
+
+def _both(
+    sent: str, off: int, disc: Discourse, mentions: list[Mention], nodes: dict[str, Mention]
+) -> list[Item]:
+    """ "the two countries", "both sides": the two states most recently in focus."""
+    out: list[Item] = []
+    pair: list[str] = []
+    for st in reversed(disc.recent_states):
+        if st not in pair:
+            pair.append(st)
+        if len(pair) == 2:
+            break
+    if len(pair) < 2:
+        return out
+    for m in _BOTH.finditer(sent):
+        for st in sorted(pair):
+            if st in nodes:
+                out.append(Item(m.start() + off, m.end() + off, "actor", st, nodes[st]))
+    return out

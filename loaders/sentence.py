@@ -1,0 +1,117 @@
+"""One sentence as rules see it: its items in order, its values, and small look-up helpers."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+
+from loaders.frames import Item
+from loaders.values import Money, When
+
+_COORD = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+|/\s*)(?:the\s+)?(?:governments?\s+of\s+)?$")
+_AND = re.compile(r"^\s*(?:,\s*)?(?:and|&)\s+(?:the\s+)?(?:governments?\s+of\s+)?$")
+AGENTS = frozenset({"State", "GovernmentBody", "SecurityForce", "Organization", "Person"})
+
+
+@dataclass
+class Rel:
+    """A relationship found in a sentence, endpoints being node ids or proto ids."""
+
+    type: str
+    source: str
+    target: str
+    span: tuple[int, int]
+    props: dict = field(default_factory=dict)
+
+
+@dataclass
+class Sentence:
+    """Items of one sentence sorted by position, with its money, dates, status, frequency."""
+
+    doc: str
+    start: int
+    end: int
+    items: list[Item]
+    money: list[Money]
+    dates: list[When]
+    status: str | None
+    frequency: str | None
+
+    @property
+    def text(self) -> str:
+        return self.doc[self.start : self.end]
+
+    def gap(self, a: int, b: int) -> str:
+        return self.doc[a:b] if b >= a else ""
+
+    def of(self, *kinds: str) -> list[Item]:
+        return [i for i in self.items if i.kind in kinds]
+
+    def agents(self) -> list[Item]:
+        return [i for i in self.items if i.kind == "actor" and i.mention and i.mention.subtype in AGENTS]
+
+    def next_item(
+        self, pos: int, kinds: tuple[str, ...], gap: re.Pattern[str] | None = None, limit: int = 120
+    ) -> Item | None:
+        """First item of ``kinds`` starting after ``pos`` whose gap text matches ``gap``."""
+        for it in self.items:
+            if it.start < pos or it.kind not in kinds:
+                continue
+            if it.start - pos > limit:
+                return None
+            if gap is None or gap.search(self.gap(pos, it.start)):
+                return it
+            return None
+        return None
+
+    def prev_item(self, pos: int, kinds: tuple[str, ...], limit: int = 100, stop: str = ";") -> Item | None:
+        """Nearest item of ``kinds`` ending before ``pos`` within ``limit`` characters."""
+        best = None
+        for it in self.items:
+            if it.end <= pos and it.kind in kinds:
+                best = it
+        if best is None or pos - best.end > limit or any(c in self.gap(best.end, pos) for c in stop):
+            return None
+        return best
+
+    def group_from(self, first: Item) -> list[Item]:
+        """``first`` and the actors coordinated after it ("X, Y and Z")."""
+        out = [first]
+        actors = self.of("actor")
+        idx = actors.index(first) if first in actors else -1
+        while 0 <= idx < len(actors) - 1:
+            nxt = actors[idx + 1]
+            same = nxt.start == out[-1].start
+            if not same and not _COORD.match(self.gap(out[-1].end, nxt.start)):
+                break
+            out.append(nxt)
+            idx += 1
+        gaps = [self.gap(a.end, b.start) for a, b in itertools.pairwise(out) if a.start != b.start]
+        if gaps and not any(_AND.match(g) for g in gaps):
+            return out[:1]
+        return out
+
+    def group_before(self, last: Item) -> list[Item]:
+        """``last`` and the actors coordinated before it."""
+        out = [last]
+        actors = self.of("actor")
+        idx = actors.index(last) if last in actors else -1
+        while idx > 0:
+            prv = actors[idx - 1]
+            same = prv.start == out[0].start
+            gap = self.gap(prv.end, out[0].start)
+            if not same and not _AND.match(gap) and not (len(out) > 1 and gap.strip() == ","):
+                break
+            out.insert(0, prv)
+            idx -= 1
+        return out
+
+    def props(self) -> dict:
+        """Relationship properties every rule in this sentence shares."""
+        out: dict = {}
+        if self.status:
+            out["status"] = self.status
+        if self.dates:
+            out["date"], out["date_precision"] = self.dates[0].value, self.dates[0].precision
+        return out

@@ -1,0 +1,160 @@
+"""Rules for money, construction, operation, supplies, training and newly created bodies."""
+
+from __future__ import annotations
+
+import re
+
+from loaders.frames import Discourse
+from loaders.rules import (
+    AS_PART,
+    BUILD,
+    COST,
+    FUND,
+    MONEYISH,
+    OPERATE,
+    SUPPLY_IN,
+    SUPPLY_OUT,
+    TRAIN,
+    _cues,
+    _rel,
+    _subject,
+)
+from loaders.sentence import Rel, Sentence
+
+_TO = re.compile(r"\bto\s+(?:the\s+)?$", re.I)
+_FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
+_BYP = re.compile(r"^\s*by\s+(?:the\s+)?$", re.I)
+_ARTICLE = re.compile(r"^(?:an?|the|some|its|their|new)\s+", re.I)
+
+
+def _money_props(sent: Sentence) -> dict:
+    if not sent.money:
+        return {}
+    first = sent.money[0]
+    props: dict = {"amount": first.amount, "currency": first.currency}
+    others = [m.label() for m in sent.money[1:] if m.currency != first.currency]
+    if others:
+        props["amount_equivalents"] = others
+    return props
+
+
+def funding_rules(sent: Sentence, disc: Discourse) -> list[Rel]:
+    """FUNDS from "X provided <money> for <site>", "X will fund ...", "as part of <agreement>"."""
+    out: list[Rel] = []
+    text = sent.text
+    if not (sent.money or MONEYISH.search(text)):
+        return out
+    for cue_s, cue_e in _cues(FUND, sent):
+        funders = _subject(sent, cue_s, limit=60)
+        target = sent.next_item(cue_e, ("facility", "exercise"), None, limit=160)
+        if target is None or not funders:
+            continue
+        money = _money_props(sent)
+        for f in funders:
+            out.append(_rel(sent, "FUNDS", f.ref, target.ref, **money))
+        for agr in sent.of("agreement"):
+            if AS_PART.search(sent.gap(sent.start, agr.start)[-40:]):
+                out.append(_rel(sent, "FUNDS", agr.ref, target.ref, **money))
+        break
+    if sent.money and COST.search(text):
+        for fac in sent.of("facility"):
+            disc.protos[fac.ref].cost = (sent.money[0].amount, sent.money[0].currency)
+    return out
+
+
+def build_rules(sent: Sentence, disc: Discourse) -> list[Rel]:
+    """BUILDS ("China is building a base") and OPERATES ("Russia operates the base")."""
+    out: list[Rel] = []
+    for pattern, typ in ((BUILD, "BUILDS"), (OPERATE, "OPERATES")):
+        for cue_s, cue_e in _cues(pattern, sent):
+            target = sent.next_item(cue_e, ("facility", "site"), None, limit=40)
+            if target is None or (target.kind == "site" and target.mention.subtype != "Facility"):
+                by = sent.next_item(cue_e, ("actor",), _BYP, limit=6)
+                prev = sent.prev_item(cue_s, ("facility", "site"), limit=25)
+                if by and prev and (prev.kind == "facility" or prev.mention.subtype == "Facility"):
+                    out.append(_rel(sent, typ, by.ref, prev.ref))
+                continue
+            actors = _subject(sent, cue_s, limit=70)
+            if typ == "OPERATES" and re.match(r"lease|rent", sent.doc[cue_s:cue_e], re.I):
+                lessee = sent.next_item(target.end, ("actor",), _TO, limit=20)
+                actors = [lessee] if lessee else actors
+            for a in actors:
+                if a.mention and a.mention.subtype in {
+                    "State",
+                    "GovernmentBody",
+                    "SecurityForce",
+                    "Organization",
+                }:
+                    out.append(_rel(sent, typ, a.ref, target.ref))
+                    if typ == "OPERATES" and target.kind == "facility":
+                        disc.protos[target.ref].operators.add(a.ref)
+    return out
+
+
+def supply_rules(sent: Sentence, disc: Discourse) -> list[Rel]:
+    """SUPPLIES with the item: "X delivered N rifles to Y", "Y bought frigates from X"."""
+    out: list[Rel] = []
+    for cue_s, cue_e in _cues(SUPPLY_OUT, sent):
+        givers = _subject(sent, cue_s, limit=60)
+        rec = sent.next_item(cue_e, ("actor",), _TO, limit=140)
+        if not givers or rec is None:
+            continue
+        item = _item(sent.doc[cue_e : rec.start])
+        if not item or (sent.money and all(m.start >= cue_e and m.end <= rec.start for m in sent.money[:1])):
+            continue
+        for g in givers:
+            if g.ref != rec.ref:
+                out.append(_rel(sent, "SUPPLIES", g.ref, rec.ref, item=item))
+        break
+    for cue_s, cue_e in _cues(SUPPLY_IN, sent):
+        buyers = _subject(sent, cue_s, limit=60)
+        src = sent.next_item(cue_e, ("actor",), _FROM, limit=140)
+        if not buyers or src is None:
+            continue
+        item = _item(sent.doc[cue_e : src.start])
+        for b in buyers:
+            if b.ref != src.ref:
+                out.append(_rel(sent, "SUPPLIES", src.ref, b.ref, item=item))
+        break
+    return out
+
+
+def _item(span: str) -> str:
+    span = re.sub(r"\s+(?:to|from)\s+(?:the\s+)?$", "", span.strip(), flags=re.I)
+    span = _ARTICLE.sub("", span.strip(" ,")).strip()
+    return span if 0 < len(span) <= 80 and "," not in span[:3] else ""
+
+
+def training_rules(sent: Sentence, disc: Discourse) -> list[Rel]:
+    """TRAINS: "X trains Y", "Y trained by X", "training for Y provided by X"."""
+    out: list[Rel] = []
+    for cue_s, cue_e in _cues(TRAIN, sent):
+        trainers = _subject(sent, cue_s, limit=60)
+        by = sent.next_item(cue_e, ("actor",), _BYP, limit=6)
+        if by is not None:
+            trainees = trainers
+            trainers = [by]
+        else:
+            obj = sent.next_item(cue_e, ("actor",), re.compile(r"^[\s\w-]{0,25}$"), limit=30)
+            if obj is None:
+                obj = sent.next_item(cue_e, ("actor",), re.compile(r"\b(?:for|of)\s+(?:the\s+)?$"), 60)
+            trainees = sent.group_from(obj) if obj else []
+        for t in trainers:
+            for s in trainees:
+                if t.ref != s.ref:
+                    out.append(_rel(sent, "TRAINS", t.ref, s.ref))
+        if out:
+            break
+    return out
+
+
+def establish_rules(sent: Sentence, disc: Discourse, created: list) -> list[Rel]:
+    """ESTABLISHES: a body "is being created" under the current agreement, or by its subject."""
+    out: list[Rel] = []
+    for item in created:
+        subj = _subject(sent, item.start, limit=50)
+        if subj and re.search(r"\b(?:creat|establish|set up|form)", sent.doc[subj[-1].end : item.start]):
+            out.extend(_rel(sent, "ESTABLISHES", s.ref, item.ref) for s in subj)
+        elif "agreement" in disc.last:
+            out.append(_rel(sent, "ESTABLISHES", disc.last["agreement"], item.ref))
+    return out

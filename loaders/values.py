@@ -1,0 +1,218 @@
+"""Values in a sentence: money (amount + ISO 4217), dates resolved against publication, frequency."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+_SCALE = {
+    "thousand": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "mln": 1e6,
+    "m": 1e6,
+    "mn": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+    "trillion": 1e12,
+}
+_CURRENCY = [
+    (r"chinese yuan|yuan renminbi|yuan|renminbi|rmb|cny|¥", "CNY"),
+    (r"us dollars?|u\.s\. dollars?|american dollars?|dollars?|usd|us\$|\$", "USD"),
+    (r"russian roubles?|russian rubles?|roubles?|rubles?|rub|₽", "RUB"),
+    (r"tajik somoni|somoni|tjs", "TJS"),
+    (r"kyrgyz soms?|soms?|kgs", "KGS"),
+    (r"tenge|kzt|₸", "KZT"),
+    (r"uzbek sums?|sums?|uzs", "UZS"),
+    (r"euros?|eur|€", "EUR"),
+    (r"pounds sterling|pounds?|gbp|£", "GBP"),
+    (r"indian rupees?|rupees?|inr|₹", "INR"),
+    (r"pakistani rupees?|pkr", "PKR"),
+    (r"turkish lira|lira|try", "TRY"),
+]
+_CUR_ALT = "|".join(p for p, _ in _CURRENCY)
+_NUM = r"\d{1,3}(?:[,\s]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SCALE_ALT = r"thousand|million|billion|trillion|mln|mn|bn|k|m|b"
+MONEY = re.compile(
+    rf"(?P<pre>{_CUR_ALT})\s?(?P<n1>{_NUM})\s*(?P<s1>{_SCALE_ALT})?\b"
+    rf"|(?P<n2>{_NUM})\s*(?P<s2>{_SCALE_ALT})?\s*(?P<post>{_CUR_ALT})(?![a-z])",
+    re.IGNORECASE,
+)
+
+_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
+        1,
+    )
+}
+_MON_ALT = "|".join(_MONTHS) + "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+_YEAR = r"(?:19|20)\d{2}"
+DATE = re.compile(
+    rf"\b(?P<iso>{_YEAR}-\d{{2}}-\d{{2}})\b"
+    rf"|\b(?P<d1>\d{{1,2}})\s+(?P<m1>{_MON_ALT})\.?,?\s+(?P<y1>{_YEAR})\b"
+    rf"|\b(?P<m2>{_MON_ALT})\.?\s+(?P<d2>\d{{1,2}}),?\s+(?P<y2>{_YEAR})\b"
+    rf"|\b(?P<m3>{_MON_ALT})\s+(?:of\s+)?(?P<y3>{_YEAR})\b"
+    rf"|\b(?:in\s+)?(?P<m4>{_MON_ALT})\s+(?P<rel4>last|next|this)\s+year\b"
+    rf"|\b(?P<rel5>last|next|this)\s+year\b"
+    rf"|\b(?P<y6>{_YEAR})\b",
+    re.IGNORECASE,
+)
+FREQUENCY = re.compile(
+    r"\b(?:(?:at least|no fewer than|no less than|not less than|up to)\s+)?"
+    r"(?:once|twice|\w+ times?|one time)\s+(?:every|a|per|in)\s+(?:\w+\s+)?(?:years?|months?|weeks?)"
+    r"|\b(?:annual(?:ly)?|biennial(?:ly)?|yearly|every (?:two|three|\d) years)\b",
+    re.IGNORECASE,
+)
+_VALID_TO = re.compile(rf"\b(?:until|till|through|to|extended to|expires? in)\s+(?P<y>{_YEAR})\b", re.I)
+_VALID_FROM = re.compile(rf"\b(?:from|since|starting in|beginning in)\s+(?P<y>{_YEAR})\b", re.I)
+
+
+@dataclass(frozen=True)
+class Money:
+    amount: float
+    currency: str
+    start: int
+    end: int
+
+    def label(self) -> str:
+        return f"{_fmt(self.amount)} {self.currency}"
+
+
+@dataclass(frozen=True)
+class When:
+    value: str
+    precision: str
+    start: int
+    end: int
+
+
+def _fmt(amount: float) -> str:
+    return str(int(amount)) if amount == int(amount) else f"{amount:g}"
+
+
+def _currency(word: str) -> str:
+    low = word.lower()
+    for pattern, code in _CURRENCY:
+        if re.fullmatch(pattern, low):
+            return code
+    return "USD"
+
+
+def find_money(text: str, offset: int = 0) -> list[Money]:
+    """Money amounts in ``text`` ("55 million Chinese yuan" -> 55000000 CNY)."""
+    out = []
+    for m in MONEY.finditer(text):
+        num = m.group("n1") or m.group("n2")
+        scale = (m.group("s1") or m.group("s2") or "").lower()
+        cur = _currency(m.group("pre") or m.group("post"))
+        if not scale and m.group("post") and m.group("post").lower() in {"m", "b"}:
+            continue
+        value = float(re.sub(r"[,\s]", "", num)) * _SCALE.get(scale, 1.0)
+        if value < 1000 and not scale:
+            continue
+        out.append(Money(value, cur, m.start() + offset, m.end() + offset))
+    return out
+
+
+def find_dates(text: str, published: date | None, offset: int = 0) -> list[When]:
+    """ISO dates with precision; relative ones ("October last year") need ``published``."""
+    out = []
+    for m in DATE.finditer(text):
+        g = m.groupdict()
+        span = (m.start() + offset, m.end() + offset)
+        if g["y1"] or g["y2"]:
+            month = _MONTHS.get(_month(g["m1"] or g["m2"]))
+            value, prec = f"{g['y1'] or g['y2']}-{month:02d}-{int(g['d1'] or g['d2']):02d}", "day"
+        elif g["y3"]:
+            value, prec = f"{g['y3']}-{_MONTHS[_month(g['m3'])]:02d}", "month"
+        elif g["rel4"] or g["rel5"]:
+            if published is None:
+                continue
+            year = published.year + {"last": -1, "next": 1, "this": 0}[(g["rel4"] or g["rel5"]).lower()]
+            if g["m4"]:
+                value, prec = f"{year}-{_MONTHS[_month(g['m4'])]:02d}", "month"
+            else:
+                value, prec = str(year), "year"
+        elif g["iso"]:
+            value, prec = g["iso"], "day"
+        else:
+            value, prec = g["y6"], "year"
+        out.append(When(value, prec, *span))
+    return out
+
+
+def _month(word: str) -> str:
+    low = word.lower().rstrip(".")
+    for full in _MONTHS:
+        if full.startswith(low[:3]):
+            return full
+    return low
+
+
+def find_frequency(text: str) -> str | None:
+    """The first stated frequency ("at least once every two years"), if any."""
+    m = FREQUENCY.search(text)
+    return m.group().strip() if m else None
+
+
+def find_validity(text: str) -> dict[str, str]:
+    """valid_from / valid_to years stated with until/from cues."""
+    out = {}
+    if m := _VALID_TO.search(text):
+        out["valid_to"] = m.group("y")
+    if m := _VALID_FROM.search(text):
+        out["valid_from"] = m.group("y")
+    return out
+
+
+_STATUS = [
+    (
+        "denied",
+        re.compile(
+            r"\b(?:den(?:y|ies|ied|ying|ial)|rejected|dismissed|refuted|"
+            r"no plans? to|not true|baseless|categorically)\b",
+            re.I,
+        ),
+    ),
+    ("confirmed", re.compile(r"\b(?:confirmed|confirms|officially announced)\b", re.I)),
+    (
+        "planned",
+        re.compile(
+            r"\b(?:will|intends?|intention|plans?|planned|shall|is to|are to|"
+            r"expected to|going to|aims? to|would|future|to be (?:built|held|delivered))\b",
+            re.I,
+        ),
+    ),
+    (
+        "reported",
+        re.compile(
+            r"\b(?:reportedly|reports?|reported|according to|allegedly|appears?|"
+            r"appeared|said to|claimed|sources)\b",
+            re.I,
+        ),
+    ),
+]
+
+
+def find_status(text: str) -> str | None:
+    """The epistemic status a sentence marks, strongest cue first."""
+    for status, pattern in _STATUS:
+        if pattern.search(text):
+            return status
+    return None
