@@ -8,7 +8,9 @@ loopback-only install) every caller acts as a local admin.
 from __future__ import annotations
 
 import hashlib
+import re
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import IntEnum
 from typing import Annotated
@@ -17,7 +19,7 @@ from fastapi import Depends, Request
 from fastapi.security import APIKeyHeader
 
 from graph.db import Db
-from pactgraph.errors import AuthError, ForbiddenError, InputError
+from pactgraph.errors import AuthError, ForbiddenError, InputError, NotFoundError
 
 
 class Role(IntEnum):
@@ -41,8 +43,25 @@ def create_key(db: Db, name: str, role: str) -> str:
     if role not in Role.__members__:
         raise InputError(f"role must be one of {list(Role.__members__)}", source="role")
     key = "pg_" + secrets.token_urlsafe(32)
-    db.run("api_key_create", hash=hash_key(key), name=name, role=role)
+    db.run("api_key_create", hash=hash_key(key), holder=name, role=role)
     return key
+
+
+def list_keys(db: Db) -> list[dict[str, str | None]]:
+    """Every key's short id, holder, role and dates (never the hash or the key)."""
+    return db.read("api_key_list")
+
+
+def revoke_key(db: Db, key_id: str) -> dict[str, str]:
+    """Revoke the one key whose short id (hash prefix, 8+ characters) is ``key_id``."""
+    if not re.fullmatch(r"[0-9a-f]{8,64}", key_id):
+        raise InputError("give the key's id as `keys list` shows it (8 or more hex digits)", source="id")
+    matches = db.read("api_key_match", id=key_id)
+    if not matches:
+        raise NotFoundError(f"no API key with id {key_id!r}")
+    if len(matches) > 1:
+        raise InputError(f"{len(matches)} keys start with {key_id!r}; give more of the id", source="id")
+    return db.run("api_key_revoke", id=key_id)[0]
 
 
 _header = APIKeyHeader(name="X-API-Key", auto_error=False, description="an API key (see `pactgraph keys`)")
@@ -60,7 +79,7 @@ def principal(request: Request, key: Annotated[str | None, Depends(_header)]) ->
     return Principal(rows[0]["name"], Role[rows[0]["role"]])
 
 
-def require(role: Role):  # type: ignore[no-untyped-def]
+def require(role: Role) -> Callable[[Principal], Principal]:
     """A dependency that admits callers holding ``role`` or a higher one."""
 
     def check(who: Annotated[Principal, Depends(principal)]) -> Principal:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from enum import Enum
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, Query, Request
 
 from graph.db import Db
+from graph.readq import LINK_TYPES, QUERY_STATUSES, Filters
+from pactgraph import vocabulary as vocab
 from pactgraph.settings import Settings
 
 
@@ -21,5 +24,43 @@ def get_app_settings(request: Request) -> Settings:
     return settings
 
 
+LinkType = Enum("LinkType", {t: t for t in LINK_TYPES}, type=str)  # type: ignore[misc]
+NodeLabel = Enum("NodeLabel", {t: t for t in sorted(vocab.ALL_LABELS)}, type=str)  # type: ignore[misc]
+QueryStatus = Enum("QueryStatus", {t: t for t in QUERY_STATUSES}, type=str)  # type: ignore[misc]
+
 DbDep = Annotated[Db, Depends(get_db)]
 SettingsDep = Annotated[Settings, Depends(get_app_settings)]
+
+
+def get_filters(
+    types: Annotated[
+        list[LinkType], Query(description="relationship types to follow (default: all but MENTIONS)")
+    ] = [],  # noqa: B006
+    labels: Annotated[list[NodeLabel], Query(description="keep only nodes with one of these labels")] = [],  # noqa: B006
+    date_from: Annotated[
+        str | None, Query(max_length=10, description="ISO date; links dated on or after")
+    ] = None,
+    date_to: Annotated[
+        str | None, Query(max_length=10, description="ISO date; links dated on or before")
+    ] = None,
+    min_confidence: Annotated[
+        int, Query(ge=0, le=100, description="0-100; missing confidence counts as 50")
+    ] = 0,
+    status: Annotated[list[QueryStatus], Query(description="keep links with these statuses")] = [],  # noqa: B006
+    as_of: Annotated[
+        str | None, Query(max_length=10, description="ISO date: the graph as reported up to then")
+    ] = None,
+) -> Filters:
+    """The common analyst filters, checked against the vocabulary (422 naming the parameter)."""
+    return Filters(
+        types=[t.value for t in types],
+        labels=[x.value for x in labels],
+        date_from=date_from,
+        date_to=date_to,
+        min_confidence=min_confidence,
+        status=[s.value for s in status],
+        as_of=as_of,
+    )
+
+
+FiltersDep = Annotated[Filters, Depends(get_filters)]

@@ -10,6 +10,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from app import problems
+from app.middleware import SizeLimit, install_redaction
 from app.routers import ROUTERS
 from graph.connection import make_driver, target
 from graph.db import Db
@@ -46,7 +47,13 @@ def create_app(settings: Settings | None = None, db: Db | None = None) -> FastAP
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         cfg = settings or get_settings()
         own = db is None
-        handle = db or Db(make_driver(target(cfg)), cfg.neo4j_database)
+        where = target(cfg) if own else None
+        handle = db or Db(make_driver(where), cfg.neo4j_database)  # type: ignore[arg-type]
+        secrets = [
+            where.password if where else None,
+            cfg.neo4j_password.get_secret_value() if cfg.neo4j_password else None,
+        ]
+        install_redaction([s for s in secrets if s])
         app.state.settings, app.state.db = cfg, handle
         app.state.ensure_schema = _SchemaOnce(handle)
         try:
@@ -66,6 +73,7 @@ def create_app(settings: Settings | None = None, db: Db | None = None) -> FastAP
         lifespan=lifespan,
     )
     problems.install(app)
+    app.add_middleware(SizeLimit)
     for router in ROUTERS:
         app.include_router(router)
     return app

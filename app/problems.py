@@ -33,11 +33,16 @@ STATUS: list[tuple[type[Exception], int, str]] = [
 
 
 def problem(status: int, title: str, detail: str, instance: str, **extra: object) -> JSONResponse:
-    body = {"type": "about:blank", "title": title, "status": status, "detail": detail,
-            "instance": instance, **extra}
+    body = {
+        "type": "about:blank",
+        "title": title,
+        "status": status,
+        "detail": detail,
+        "instance": instance,
+        **extra,
+    }
     headers = {"Retry-After": "5"} if status == 503 else None
-    return JSONResponse(body, status_code=status, media_type="application/problem+json",
-                        headers=headers)
+    return JSONResponse(body, status_code=status, media_type="application/problem+json", headers=headers)
 
 
 def install(app: FastAPI) -> None:
@@ -52,8 +57,12 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(ServiceUnavailable)
     @app.exception_handler(SessionExpired)
     async def _neo4j_down(request: Request, exc: Exception) -> JSONResponse:
-        return problem(503, "Graph database unavailable",
-                       "Neo4j cannot be reached right now; retry shortly", request.url.path)
+        return problem(
+            503,
+            "Graph database unavailable",
+            "Neo4j cannot be reached right now; retry shortly",
+            request.url.path,
+        )
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -62,8 +71,9 @@ def install(app: FastAPI) -> None:
             for e in exc.errors()
         ]
         names = ", ".join(".".join(e["loc"]) for e in errors)
-        return problem(422, "Invalid input", f"check these parameters: {names}", request.url.path,
-                       errors=errors)
+        return problem(
+            422, "Invalid input", f"check these parameters: {names}", request.url.path, errors=errors
+        )
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from neo4j import Driver, GraphDatabase
 
+from graph.browser_config import browser_settings
 from graph.localserver import LocalNeo4j
 from pactgraph.errors import UnavailableError
 from pactgraph.settings import Settings
@@ -29,6 +30,7 @@ def local_server(settings: Settings) -> LocalNeo4j:
         http_port=settings.http_port,
         heap=settings.heap,
         pagecache=settings.pagecache,
+        extra_config=browser_settings(settings),
     )
 
 
@@ -52,4 +54,6 @@ def make_driver(t: Target) -> Driver:
         connection_acquisition_timeout=10.0,
         max_transaction_retry_time=15.0,
         user_agent="pactgraph/0.1",
+        # the schema-free graph reads optional properties on purpose; don't log each absence
+        notifications_min_severity="OFF",
     )

@@ -127,7 +127,8 @@ class LocalNeo4j:
         """The instance's generated password (made once, kept in its home, mode 600)."""
         if not self._password_file.exists():
             self._password_file.parent.mkdir(parents=True, exist_ok=True)
-            self._password_file.write_text(secrets.token_urlsafe(18))
+            # hex: never starts with '-', which the admin tool would read as an option
+            self._password_file.write_text(secrets.token_hex(16))
             self._password_file.chmod(0o600)
         return self._password_file.read_text().strip()
 

@@ -4,12 +4,18 @@ from __future__ import annotations
 
 from graph import queries
 from graph.db import Db
+from graph.store_schema import apply_store_schema
 from pactgraph import vocabulary as vocab
 
 
 def constraint_labels() -> list[str]:
-    """Every label whose nodes are keyed by ``id``: the shared Entity label and the vocabulary."""
-    return [vocab.ENTITY_LABEL, *sorted(vocab.ALL_LABELS)]
+    """Labels whose nodes are keyed by ``id``: the shared Entity label and SCHEMA.md's node labels.
+
+    Subtype labels (State, Facility, ...) always sit on a node that also carries its coarse
+    label, so the coarse constraint already guarantees their keys; more unique indexes would
+    only slow every write.
+    """
+    return [vocab.ENTITY_LABEL, *vocab.NODE_LABELS]
 
 
 def apply_schema(db: Db) -> None:
@@ -18,4 +24,5 @@ def apply_schema(db: Db) -> None:
         for label in constraint_labels():
             session.run(queries.render("schema_unique_id", label=label)).consume()  # type: ignore[arg-type]
         session.run(queries.load("schema_fulltext")).consume()  # type: ignore[arg-type]
-        session.run(queries.load("schema_await")).consume()  # type: ignore[arg-type]
+        session.run(queries.load("schema_api_key_unique")).consume()  # type: ignore[arg-type]
+    apply_store_schema(db, force=True)  # document keys, audit log, merge records; awaits indexes

@@ -45,6 +45,7 @@ def build_graph(text: str, meta: DocumentMeta, ex: Extraction, digest: str) -> G
             )
     ident = {pid: r.id for pid, r in ex.resolved.items()}
     rels = [*ex.rels, *_implied(ex.rels, ident, nodes)]
+    _add_implied_states(rels, nodes)
     merged: dict[tuple[str, str, str], Relationship] = {}
     seen_ev: set[tuple[tuple[str, str, str], int]] = set()
     for rel in rels:
@@ -80,6 +81,25 @@ def build_graph(text: str, meta: DocumentMeta, ex: Extraction, digest: str) -> G
     out_nodes = [doc, *sorted(nodes.values(), key=lambda n: n.id)]
     mentions = [Relationship(type="MENTIONS", source=doc.id, target=n.id) for n in out_nodes[1:]]
     return GraphDocument(nodes=out_nodes, relationships=[*mentions, *relationships])
+
+
+def _add_implied_states(rels: list[Rel], nodes: dict[str, Node]) -> None:
+    """A state a rule named without a mention ("the Jogorku Kenesh ratified ... with Russia": Kyrgyzstan)."""
+    from loaders.gazetteer import load_gazetteer
+
+    entries = load_gazetteer().entries
+    for rel in rels:
+        for end in (rel.source, rel.target):
+            entry = entries.get(end)
+            if end not in nodes and entry is not None and entry.label == "State":
+                props = {k: v for k, v in (("iso2", entry.iso2), ("lat", entry.lat), ("lon", entry.lon)) if v}
+                nodes[end] = Node(
+                    id=end,
+                    labels=["Actor", "State"],
+                    name=entry.name,
+                    aliases=_aliases(entry.name, entry.aliases),
+                    properties=props,
+                )
 
 
 def _aliases(name: str, aliases: list[str]) -> list[str]:

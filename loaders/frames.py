@@ -31,7 +31,11 @@ AGREEMENT = re.compile(
     r"arms|supply|basing|border|training|technical|loan|grant|construction|counterterrorism|secret|"
     r"previous|earlier|landmark|original|extension|basic|main)\s+){0,2})"
     r"(?P<noun>agreements?|treat(?:y|ies)|memorand(?:um|a)(?: of understanding)?|MoUs?|accords?|"
-    r"protocols?|contracts?|deals?|pacts?|roadmaps?)\b"
+    r"protocols?|contracts?|deals?|pacts?|roadmaps?|grants?(?!\s+(?:assistance|aid|funding|money|of)))\b"
+)
+#: a titled agreement: "the Shusha Declaration", "the Treaty of Eternal Friendship"
+NAMED_AGREEMENT = re.compile(
+    r"\b(?P<name>(?:[A-Z][a-z]+\s+){1,3}(?:Declaration|Treaty|Accord|Pact|Charter))\b"
 )
 AGREED_TO = re.compile(
     r"\b(?:have |has |had )?(?:agreed|agree|agreeing|signed (?:a |an )?(?:deal|agreement) |"
@@ -79,6 +83,11 @@ MONTH_WORDS = frozenset(
         "December",
     ]
 )
+_AGREEMENT_CUE = re.compile(
+    r"(?i:agreement|treat|memorand|mou|accord|protocol|contract|deal|pact|roadmap|grant)|Declaration|Charter"
+)
+_FACILITY_CUE = re.compile(r"(?i:base|facilit|outpost|installation|garrison|post|cent(?:er|re))")
+_APPOSED = re.compile(r",\s*(?:(?:an?|the)\s+)?(?:[a-z-]+\s+){0,3}")
 _DEFINITE = frozenset({"the", "this", "that", "its", "their", "such"})
 _SKIP_MODS = frozenset({"The", "A", "An", "This", "That", "New", "In", "For", "As", "It"})
 
@@ -123,6 +132,7 @@ class Discourse:
 
     protos: dict[str, Proto] = field(default_factory=dict)
     last: dict[str, str] = field(default_factory=dict)
+    named: dict[str, str] = field(default_factory=dict)
     recent_states: list[str] = field(default_factory=list)
     focus: Mention | None = None
     focus_is_named: bool = False
@@ -149,8 +159,10 @@ def facility_items(
     sent: str, off: int, disc: Discourse, mentions: list[Mention], states_by_adj: dict[str, str]
 ) -> list[Item]:
     """Unnamed and numbered bases and facilities ("a special base", "the 201st base")."""
-    site_spans = [(m.start, m.end) for m in mentions if m.coarse == "Site"]
     out: list[Item] = []
+    if _FACILITY_CUE.search(sent) is None:
+        return out
+    site_spans = [(m.start, m.end) for m in mentions if m.coarse == "Site"]
     for m in NUMBERED_BASE.finditer(sent):
         s, e = m.start() + off, m.end() + off
         if taken(site_spans, s, e):
@@ -190,13 +202,33 @@ def facility_items(
 
 
 def agreement_items(sent: str, off: int, disc: Discourse) -> list[Item]:
-    """Agreements named by a noun ("the cooperation agreement", "a memorandum")."""
-    out = []
+    """Agreements named by a title ("the Shusha Declaration") or a noun ("a memorandum")."""
+    out: list[Item] = []
+    if _AGREEMENT_CUE.search(sent) is None:
+        return out
+    for m in NAMED_AGREEMENT.finditer(sent):
+        name = " ".join(w for w in m.group("name").split() if w not in _SKIP_MODS)
+        if len(name.split()) < 2:
+            continue
+        pid = disc.named.get(name.casefold())
+        if pid is None:
+            proto = disc.new("agreement", name=name, surfaces=[name], noun=name.split()[-1].lower())
+            disc.named[name.casefold()] = proto.pid
+        else:
+            disc.last["agreement"] = pid
+            proto = disc.protos[pid]
+        out.append(Item(m.end() + off - len(name), m.end() + off, "agreement", proto.pid, definite=True))
     for m in AGREEMENT.finditer(sent):
+        if any(i.start <= m.start("noun") + off < i.end for i in out):
+            continue
         det = (m.group("det") or "").lower()
         mods = m.group("mods").strip()
         definite = det in _DEFINITE and not set(mods.split()) - {"cooperation", "new", "bilateral"}
-        proto = disc.refer("agreement", definite)
+        prev = out[-1] if out else None
+        if prev is not None and _APPOSED.fullmatch(sent[prev.end - off : m.start()]):
+            proto = disc.protos[prev.ref]  # apposition: "the Shusha Declaration, an alliance agreement"
+        else:
+            proto = disc.refer("agreement", definite)
         proto.surfaces.append(" ".join(x for x in (mods, m.group("noun")) if x))
         proto.noun = proto.noun or m.group("noun").lower().rstrip("s")
         start = m.start("mods") if mods else m.start("noun")
@@ -215,7 +247,10 @@ def exercise_items(sent: str, off: int, disc: Discourse, known: set[str]) -> lis
         head = (m.group("q") or m.group("name") or "").split()[0]
         if head in MONTH_WORDS or head.casefold() in known or name.casefold() in known:
             continue
-        proto = disc.new("exercise", name=name, fixed_id=f"event:{slug(name)}", surfaces=[name])
+        fixed = f"event:{slug(name)}"
+        pid = disc.named.get(fixed)
+        proto = disc.protos[pid] if pid else disc.new("exercise", name=name, fixed_id=fixed, surfaces=[name])
+        disc.named[fixed] = disc.last["exercise"] = proto.pid
         out.append(Item(m.start() + off, m.end() + off, "exercise", proto.pid))
     for m in EXERCISE.finditer(sent):
         s, e = m.start("noun") + off, m.end() + off
@@ -229,7 +264,10 @@ def exercise_items(sent: str, off: int, disc: Discourse, known: set[str]) -> lis
             if w.lower() not in {"the", "these", "those", "its", "their", "a", "an", "future"}
         ]
         definite = det in {"the", "these", "those", "its", "their"} or not mods
-        proto = disc.refer("exercise", definite)
+        named = [i for i in out if i.mention is None and disc.protos[i.ref].fixed_id]
+        named_refs = {i.ref for i in named}
+        # "a joint exercise, "Name-2019"": one event, named
+        proto = disc.protos[named[0].ref] if len(named_refs) == 1 else disc.refer("exercise", definite)
         if mods:
             proto.surfaces.append(" ".join([*mods, m.group("noun")]))
         if any("terror" in w for w in mods):

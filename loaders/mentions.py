@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from loaders.gazetteer import Entry, Gazetteer, Hit
@@ -26,6 +27,7 @@ class Mention:
     props: dict = field(default_factory=dict)
     parent: str | None = None
     adjective: bool = False
+    home: str | None = None
 
 
 @dataclass
@@ -51,6 +53,12 @@ def compose(
         before = _state_before(primary, k, tokens)
         if before is not None:
             states.append((before, primary[before]))
+            for idx in _coordinated_before(primary, before, tokens):
+                used.add(idx)
+                st = primary[idx]
+                out.append(
+                    _body(kind, st.ref, tokens[st.i].start, tokens[st.j - 1].end, gaz, ctx, stated=True)
+                )
         else:
             states.extend(_states_after(primary, k, tokens))
         start, end = tokens[hit.i].start, tokens[hit.j - 1].end
@@ -71,7 +79,7 @@ def compose(
                 out.append(_state(gaz.entries[st.ref], *span, text))
             else:
                 lo, hi = min(start, s_start), max(end, s_end) if idx == states[0][0] else end
-                out.append(_body(kind, st.ref, lo, hi, gaz, ctx, stated=True))
+                out.append(_body(kind, st.ref, lo, hi, gaz, ctx, stated=True, surface=text[lo:hi]))
                 if idx != states[0][0]:
                     out.append(_state(gaz.entries[st.ref], s_start, s_end, text))
     for k, hit in enumerate(primary):
@@ -111,6 +119,19 @@ def _state_before(primary: list[Hit], k: int, tokens: list[Token]) -> int | None
     return None
 
 
+def _coordinated_before(primary: list[Hit], k: int, tokens: list[Token]) -> list[int]:
+    """States coordinated before the state at ``k`` ("Turkish and [Azerbaijani] troops")."""
+    out: list[int] = []
+    cur = k
+    while cur > 0 and primary[cur - 1].role == "state":
+        between = [t.key for t in tokens[primary[cur - 1].j : primary[cur].i]]
+        if between not in (["and"], [","], [",", "and"]):
+            break
+        cur -= 1
+        out.append(cur)
+    return out
+
+
 def _states_after(primary: list[Hit], k: int, tokens: list[Token]) -> list[tuple[int, Hit]]:
     found: list[tuple[int, Hit]] = []
     pos = primary[k].j
@@ -120,6 +141,8 @@ def _states_after(primary: list[Hit], k: int, tokens: list[Token]) -> list[tuple
         ok = (["of"], ["of", "the"], ["in"]) if not found else (["and"], [","], [",", "and"])
         if h.role != "state" or between not in ok:
             break
+        if found and h.j < len(tokens) and tokens[h.j].key == "'":
+            break  # "X of Uzbekistan and China's Y": China owns what follows, not X
         found.append((idx, h))
         pos = h.j
     return found
@@ -148,7 +171,15 @@ def _state(entry: Entry, start: int, end: int, text: str) -> Mention:
 
 
 def _body(
-    kind, state_id: str, start: int, end: int, gaz: Gazetteer, ctx: DocContext, *, stated: bool
+    kind,
+    state_id: str,
+    start: int,
+    end: int,
+    gaz: Gazetteer,
+    ctx: DocContext,
+    *,
+    stated: bool,
+    surface: str = "",
 ) -> Mention:
     state = gaz.entries[state_id]
     ctx.kind_state[kind.key] = state_id
@@ -159,7 +190,12 @@ def _body(
     label = entry.label if entry else kind.label
     adj = state.demonyms[0] if state.demonyms else state.name
     aliases += [f"{adj} {kind.name}", f"{state.name}'s {kind.name}", kind.name]
-    return Mention(start, end, body_id, "Actor", label, name, aliases, parent=state_id if stated else None)
+    surface = " ".join(surface.replace("’", "'").split())
+    if surface and any(c.isupper() for c in surface) and len(surface) <= 80:
+        aliases.append(re.sub(r"^(?i:the)\s+", "", surface))
+    return Mention(
+        start, end, body_id, "Actor", label, name, aliases, parent=state_id if stated else None, home=state_id
+    )
 
 
 def _entity(
@@ -185,7 +221,16 @@ def _entity(
         elif _names_state(text[start:end], gaz.entries[entry.state]):
             parent = entry.state
     return Mention(
-        start, end, entry.id, coarse, entry.label, entry.name, list(entry.aliases), props, parent=parent
+        start,
+        end,
+        entry.id,
+        coarse,
+        entry.label,
+        entry.name,
+        list(entry.aliases),
+        props,
+        parent=parent,
+        home=entry.state,
     )
 
 

@@ -38,12 +38,17 @@ def load_sidecar(path: Path) -> dict:
     return {k: str(v) for k, v in data.items() if k in _KEYS and v is not None}
 
 
+_LATIN = re.compile(r"[A-Za-z]")
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+_CJK = re.compile("[\u4e00-\u9fff]")
+
+
 def guess_language(text: str) -> str:
     """ISO 639-1 code from the dominant script of the text (English for Latin script)."""
     sample = text[:20000]
-    latin = sum(ch.isascii() and ch.isalpha() for ch in sample)
-    cyr = sum("\u0400" <= ch <= "\u04ff" for ch in sample)
-    cjk = sum("\u4e00" <= ch <= "\u9fff" for ch in sample)
+    latin = len(_LATIN.findall(sample))
+    cyr = len(_CYRILLIC.findall(sample))
+    cjk = len(_CJK.findall(sample))
     top = max((latin, "en"), (cyr, "ru"), (cjk * 2, "zh"))
     return top[1]
 

@@ -10,13 +10,13 @@ from loaders import frames
 from loaders.frames import Discourse, Item
 from loaders.gazetteer import Gazetteer, load_gazetteer
 from loaders.mentions import DocContext, Mention, compose
+from loaders.party_rules import membership_rules, party_forms, provides_under
 from loaders.resolve import Resolved, resolve
 from loaders.rules import (
     agreement_rules,
     cooperation_rules,
     exercise_rules,
     implicit_agreement,
-    membership_rules,
     part_of_rules,
     site_rules,
 )
@@ -140,6 +140,8 @@ def _sentence(text, s, e, sent_hits, tokens, gaz, ctx, ex, published, adj, known
     rels += part_of_rules(view)
     rels += membership_rules(view)
     rels += agreement_rules(view, ex.disc)
+    rels += party_forms(view, ex.disc)
+    rels += provides_under(view, ex.disc)
     rels += implicit_agreement(view, ex.disc)
     rels += exercise_rules(view, ex.disc)
     rels += cooperation_rules(view, ex.disc)

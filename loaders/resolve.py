@@ -188,6 +188,14 @@ def _facility(members, rels, nodes, gaz, uf, root, doc_key) -> Resolved:
         return Resolved(fixed.fixed_id, ["Site", "Facility"], fixed.name or fixed.fixed_id, surfaces)
     regions = [r for m in members for r in m.regions]
     operators = {o for m in members for o in m.operators}
+    adjectives = {a for m in members for a in m.adjectives}
+    if not regions and len(adjectives) == 1:
+        # "the Russian air base" where the text names Kant air base, run by Russia: one site
+        known = [
+            n for n in nodes.values() if (e := gaz.entries.get(n.id)) and e.operator in adjectives
+        ]
+        if len(known) == 1:
+            return Resolved(known[0].id, ["Site", "Facility"], known[0].name, surfaces)
     name = None
     for reg in regions[::-1]:
         entry = gaz.entries.get(reg)

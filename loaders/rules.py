@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from loaders.frames import Discourse, Item
 from loaders.sentence import Rel, Sentence
@@ -92,6 +93,9 @@ EX_VERB = re.compile(
     r"t(?:ake|ook|aking) part|participat\w*|join\w*|launch\w*|organi[sz]\w*|host\w*)\b",
     _I,
 )
+_TOOK_PART = re.compile(
+    r"\b(?:t(?:ake|ook|aking) part|participat(?:ed|es|e|ing)|joined the (?:drills|exercises?))\b", _I
+)
 EXERCISE_ACTORS = frozenset({"State", "SecurityForce", "GovernmentBody", "Organization"})
 
 
@@ -101,8 +105,22 @@ def _rel(sent: Sentence, typ: str, src: str, tgt: str, **extra) -> Rel:
     return Rel(typ, src, tgt, (sent.start, sent.end), props)
 
 
+_CUE_CACHE: dict[re.Pattern[str], tuple[str, list[int], list[tuple[int, int]]]] = {}
+
+
 def _cues(pattern: re.Pattern[str], sent: Sentence) -> list[tuple[int, int]]:
-    return [(m.start() + sent.start, m.end() + sent.start) for m in pattern.finditer(sent.text)]
+    """Cue spans in the sentence; each pattern scans a document once, not once per sentence."""
+    cached = _CUE_CACHE.get(pattern)
+    if cached is None or cached[0] is not sent.doc:
+        spans = [m.span() for m in pattern.finditer(sent.doc)]
+        cached = (sent.doc, [a for a, _ in spans], spans)
+        _CUE_CACHE[pattern] = cached
+    _, starts, spans = cached
+    lo, hi = bisect_left(starts, sent.start), bisect_left(starts, sent.end)
+    return [sp for sp in spans[lo:hi] if sp[1] <= sent.end]
+
+
+_APPOSITION = re.compile(r"^,\s+(?:the|a|an)\s+[\w\s'’-]{0,50}$")
 
 
 def _subject(sent: Sentence, pos: int, limit: int = 110) -> list[Item]:
@@ -110,6 +128,11 @@ def _subject(sent: Sentence, pos: int, limit: int = 110) -> list[Item]:
     it = sent.prev_item(pos, ("actor",), limit=limit)
     if it is None or it.mention is None:
         return []
+    if sent.doc[it.end : pos].lstrip().startswith(","):
+        # "X, the lower house of Y's parliament, ratified": the head before the apposition acts
+        head = sent.prev_item(it.start, ("actor",), limit=60)
+        if head is not None and _APPOSITION.match(sent.gap(head.end, it.start)):
+            it = head
     before = sent.doc[max(sent.start, it.start - 5) : it.start].lower()
     if re.search(r"\b(?:for|of|in|to|on|by|from|with|at)\s+(?:the\s+)?\(?$", before):
         return []
@@ -203,7 +226,12 @@ def implicit_agreement(sent: Sentence, disc: Discourse) -> list[Rel]:
 def exercise_rules(sent: Sentence, disc: Discourse) -> list[Rel]:
     """PARTICIPATES_IN: subjects, "between X and Y", "with Y", "joint X-Y exercises"."""
     out: list[Rel] = []
-    for ex in sent.of("exercise"):
+    exercises = sent.of("exercise")
+    if not exercises and "exercise" in disc.last and (m := _TOOK_PART.search(sent.text)):
+        # "Troops from A, B and C took part." after an exercise: the exercise in focus
+        pos = m.start() + sent.start
+        exercises = [Item(pos, pos, "exercise", disc.last["exercise"])]
+    for ex in exercises:
         group: list[Item] = []
         if nxt := sent.next_item(ex.end, ("actor",), BETWEEN, limit=50):
             group += sent.group_from(nxt)
@@ -246,6 +274,8 @@ def cooperation_rules(sent: Sentence, disc: Discourse) -> list[Rel]:
     """COOPERATES_WITH between the two actors a partnership or cooperation cue links."""
     pairs: list[tuple[str, str]] = []
     for cue_s, cue_e in _cues(COOP, sent):
+        if any(i.start <= cue_s < i.end for i in sent.items if i.kind == "actor"):
+            continue
         if nxt := sent.next_item(cue_e, ("actor",), BETWEEN, limit=40):
             grp = sent.group_from(nxt)
             if len(grp) >= 2:
@@ -321,17 +351,3 @@ def part_of_rules(sent: Sentence) -> list[Rel]:
         for it in sent.of("actor")
         if it.mention and it.mention.parent
     ]
-
-
-MEMBER = re.compile(r"\bmembers?\b(?:\s+states?)?", _I)
-
-
-def membership_rules(sent: Sentence) -> list[Rel]:
-    """PART_OF from states to the organisation a membership sentence names."""
-    if not MEMBER.search(sent.text):
-        return []
-    orgs = [i for i in sent.of("actor") if i.ref.startswith("org:") and not i.mention.props.get("created")]
-    if len(orgs) != 1:
-        return []
-    states = dict.fromkeys(i.ref for i in sent.of("actor") if i.mention.subtype == "State")
-    return [_rel(sent, "PART_OF", s, orgs[0].ref) for s in states]

@@ -11,6 +11,7 @@ from loaders.values import Money, When
 
 _COORD = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+|/\s*)(?:the\s+)?(?:governments?\s+of\s+)?$")
 _AND = re.compile(r"^\s*(?:,\s*)?(?:and|&)\s+(?:the\s+)?(?:governments?\s+of\s+)?$")
+_OBJECT = re.compile(r"\b(?:of|in|to|for|from|with|at|on)\s+(?:the\s+)?$", re.I)
 AGENTS = frozenset({"State", "GovernmentBody", "SecurityForce", "Organization", "Person"})
 
 
@@ -103,6 +104,9 @@ class Sentence:
             gap = self.gap(prv.end, out[0].start)
             if not same and not _AND.match(gap) and not (len(out) > 1 and gap.strip() == ","):
                 break
+            lead = self.doc[max(self.start, prv.start - 10) : prv.start]
+            if not same and re.search(r",\s*and\b", gap) and _OBJECT.search(lead):
+                break  # "members of the SCO, and China's PAP": a prepositional object, not a co-subject
             out.insert(0, prv)
             idx -= 1
         return out

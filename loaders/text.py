@@ -71,19 +71,29 @@ def normalise_text(text: str) -> str:
     return text.replace("\ufeff", "").replace("\x00", "").strip()
 
 
+_KEYS: dict[str, str] = {}
+
+
 def token_key(surface: str) -> str:
-    """The matching key of one token: case-folded, typographic quotes unified."""
-    return surface.translate(_QUOTES).casefold()
+    """The matching key of one token: case-folded, typographic quotes unified (memoised)."""
+    key = _KEYS.get(surface)
+    if key is None:
+        key = surface.translate(_QUOTES).casefold()
+        if len(_KEYS) < 200_000:  # bounded so memory stays flat on any corpus
+            _KEYS[surface] = key
+    return key
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     """Tokens of ``text`` (dashes dropped) with spans shifted by ``offset``."""
     out = []
+    keys = _KEYS
     for m in _TOKEN.finditer(text):
         surface = m.group()
         if surface in DASHES:
             continue
-        out.append(Token(token_key(surface), m.start() + offset, m.end() + offset))
+        key = keys.get(surface) or token_key(surface)
+        out.append(Token(key, m.start() + offset, m.end() + offset))
     return out
 
 

@@ -24,6 +24,7 @@ from loaders.sentence import Rel, Sentence
 _TO = re.compile(r"\bto\s+(?:the\s+)?$", re.I)
 _FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
 _BYP = re.compile(r"^\s*by\s+(?:the\s+)?$", re.I)
+_FOR_ACTOR = re.compile(r"\bfor\s+(?:the\s+)?$", re.I)
 _ARTICLE = re.compile(r"^(?:an?|the|some|its|their|new)\s+", re.I)
 
 
@@ -47,6 +48,8 @@ def funding_rules(sent: Sentence, disc: Discourse) -> list[Rel]:
     for cue_s, cue_e in _cues(FUND, sent):
         funders = _subject(sent, cue_s, limit=60)
         target = sent.next_item(cue_e, ("facility", "exercise"), None, limit=160)
+        if target is None and sent.money and funders:
+            target = sent.next_item(cue_e, ("actor",), _FOR_ACTOR, limit=110)
         if target is None or not funders:
             continue
         money = _money_props(sent)
@@ -69,9 +72,9 @@ def build_rules(sent: Sentence, disc: Discourse) -> list[Rel]:
         for cue_s, cue_e in _cues(pattern, sent):
             target = sent.next_item(cue_e, ("facility", "site"), None, limit=40)
             if target is None or (target.kind == "site" and target.mention.subtype != "Facility"):
-                by = sent.next_item(cue_e, ("actor",), _BYP, limit=6)
-                prev = sent.prev_item(cue_s, ("facility", "site"), limit=25)
-                if by and prev and (prev.kind == "facility" or prev.mention.subtype == "Facility"):
+                by = sent.next_item(cue_e, ("actor",), _BYP, limit=10)
+                prev = _prev_facility(sent, cue_s, limit=100)
+                if by and prev:
                     out.append(_rel(sent, typ, by.ref, prev.ref))
                 continue
             actors = _subject(sent, cue_s, limit=70)
@@ -91,12 +94,33 @@ def build_rules(sent: Sentence, disc: Discourse) -> list[Rel]:
     return out
 
 
+def _prev_facility(sent: Sentence, pos: int, limit: int):
+    """The nearest facility before ``pos`` ("The Kant air base, east of Bishkek, is operated by")."""
+    best = None
+    for it in sent.items:
+        site = it.kind == "site" and it.mention is not None and it.mention.subtype == "Facility"
+        if it.end <= pos and (it.kind == "facility" or site):
+            best = it
+    if best is None or pos - best.end > limit or ";" in sent.gap(best.end, pos):
+        return None
+    return best
+
+
 def supply_rules(sent: Sentence, disc: Discourse) -> list[Rel]:
     """SUPPLIES with the item: "X delivered N rifles to Y", "Y bought frigates from X"."""
     out: list[Rel] = []
     for cue_s, cue_e in _cues(SUPPLY_OUT, sent):
         givers = _subject(sent, cue_s, limit=60)
         rec = sent.next_item(cue_e, ("actor",), _TO, limit=140)
+        by = sent.next_item(rec.end if rec else cue_e, ("actor",), _BYP, limit=10)
+        if by is not None:
+            givers = [by]
+            if rec is None:
+                agents = [a for a in sent.agents() if a.end <= cue_s]
+                rec = agents[0] if agents else None
+            if rec is not None and rec.ref != by.ref:
+                out.append(_rel(sent, "SUPPLIES", by.ref, rec.ref, item=_item(sent.doc[cue_e : rec.start])))
+            break
         if not givers or rec is None:
             continue
         item = _item(sent.doc[cue_e : rec.start])
@@ -130,7 +154,7 @@ def training_rules(sent: Sentence, disc: Discourse) -> list[Rel]:
     out: list[Rel] = []
     for cue_s, cue_e in _cues(TRAIN, sent):
         trainers = _subject(sent, cue_s, limit=60)
-        by = sent.next_item(cue_e, ("actor",), _BYP, limit=6)
+        by = sent.next_item(cue_e, ("actor",), _BYP, limit=10)
         if by is not None:
             trainees = trainers
             trainers = [by]

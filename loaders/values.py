@@ -83,6 +83,10 @@ _VALID_TO = re.compile(rf"\b(?:until|till|through|to|extended to|expires? in)\s+
 _VALID_FROM = re.compile(rf"\b(?:from|since|starting in|beginning in)\s+(?P<y>{_YEAR})\b", re.I)
 
 
+_DIGIT = re.compile(r"\d")
+_DATEISH = re.compile(r"\d|\b(?:last|next|this) year\b", re.I)
+
+
 @dataclass(frozen=True)
 class Money:
     amount: float
@@ -116,7 +120,9 @@ def _currency(word: str) -> str:
 
 def find_money(text: str, offset: int = 0) -> list[Money]:
     """Money amounts in ``text`` ("55 million Chinese yuan" -> 55000000 CNY)."""
-    out = []
+    out: list[Money] = []
+    if _DIGIT.search(text) is None:
+        return out  # every amount has a digit; most sentences have none
     for m in MONEY.finditer(text):
         num = m.group("n1") or m.group("n2")
         scale = (m.group("s1") or m.group("s2") or "").lower()
@@ -132,7 +138,9 @@ def find_money(text: str, offset: int = 0) -> list[Money]:
 
 def find_dates(text: str, published: date | None, offset: int = 0) -> list[When]:
     """ISO dates with precision; relative ones ("October last year") need ``published``."""
-    out = []
+    out: list[When] = []
+    if _DATEISH.search(text) is None:
+        return out
     for m in DATE.finditer(text):
         g = m.groupdict()
         span = (m.start() + offset, m.end() + offset)

@@ -4,6 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/bootstrap.sh dev
 bash scripts/ensure-compose.sh
+bash scripts/ensure-chromium.sh
 .venv/bin/ruff check .
 .venv/bin/pactgraph neo4j provision >/dev/null
 exec .venv/bin/pytest "$@"

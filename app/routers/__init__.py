@@ -1,5 +1,19 @@
 """One router per resource; ROUTERS is what app.main includes, in this order."""
 
-from app.routers import entities, health, paths
+from app.routers import entities, health, paths, web
 
 ROUTERS = [health.router, entities.router, paths.router]
+ROUTERS.append(web.router)  # the page and Neo4j Browser files
+
+
+# link analysis, exports, the read-only Cypher console and API keys (API engineer)
+from app.routers import analytics, cypher_console, domain, export, keys, network  # noqa: E402
+
+ROUTERS.extend(
+    [domain.router, network.router, analytics.router, export.router, cypher_console.router, keys.router]
+)
+
+# documents (upload, read, withdraw) and analyst curation with the audit log (graph-store engineer)
+from app.routers import curation, documents  # noqa: E402
+
+ROUTERS.extend([documents.router, curation.router])

@@ -1,16 +1,19 @@
-"""Entity search by name or alias."""
+"""Entities: search by name or alias, one entity's profile, its neighbourhood."""
 
 from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Path, Query
 from pydantic import BaseModel, ConfigDict
 
-from app.deps import DbDep
-from graph import reads
+from app.auth import ReaderDep
+from app.deps import DbDep, FiltersDep
+from app.responses import PlainJSON, plain_json
+from graph import neighbourhood, reads
 
 router = APIRouter(prefix="/entities", tags=["entities"])
+EntityId = Annotated[str, Path(min_length=1, max_length=300, description="entity id")]
 
 
 class EntityHit(BaseModel):
@@ -25,11 +28,44 @@ class EntityHit(BaseModel):
 @router.get("/search", response_model=list[EntityHit])
 def search(
     db: DbDep,
+    who: ReaderDep,
     q: Annotated[str, Query(min_length=1, max_length=200, description="words of a name or alias")],
     label: Annotated[str | None, Query(pattern=r"^[A-Za-z]+$", description="e.g. Actor, Site, State")] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 20,
     skip: Annotated[int, Query(ge=0, le=10_000)] = 0,
 ) -> list[EntityHit]:
     """Full-text search, tolerant of small misspellings and transliteration variants."""
-    rows = reads.search_entities(db, q, label=label, limit=limit, skip=skip)
+    try:
+        rows = reads.search_entities(db, q, label=label, limit=limit, skip=skip)
+    except ValueError as exc:
+        from pactgraph.errors import InputError
+
+        raise InputError(str(exc), source="label") from exc
     return [EntityHit(**row) for row in rows]
+
+
+@router.get("/{entity_id}", response_class=PlainJSON)
+def profile(
+    db: DbDep,
+    who: ReaderDep,
+    entity_id: EntityId,
+    as_of: Annotated[str | None, Query(max_length=10, description="ISO date: as reported up to then")] = None,
+) -> PlainJSON:
+    """Properties, aliases, sources, link counts by type, first and last reported."""
+    return plain_json(reads.entity_profile(db, entity_id, as_of=as_of))
+
+
+@router.get("/{entity_id}/neighbours", response_class=PlainJSON)
+def neighbours(
+    db: DbDep,
+    who: ReaderDep,
+    entity_id: EntityId,
+    filters: FiltersDep,
+    depth: Annotated[int, Query(ge=1, le=neighbourhood.MAX_DEPTH)] = 1,
+    limit: Annotated[int, Query(ge=1, le=neighbourhood.MAX_NODES, description="cap on neighbours")] = 200,
+    skip: Annotated[int, Query(ge=0, le=10_000, description="skip first-level links (paging)")] = 0,
+) -> PlainJSON:
+    """The entity and what links to it within ``depth`` hops, as a subgraph with evidence."""
+    return plain_json(
+        neighbourhood.neighbours(db, entity_id, filters, depth=depth, limit=limit, skip=skip).to_dict(db)
+    )

@@ -1,0 +1,85 @@
+// Calls to the Pactgraph API (same origin). Every error surfaces as an Error carrying the problem detail.
+
+const KEY_STORAGE = "pactgraph.apiKey";
+
+export class ApiError extends Error {
+  constructor(status, detail) {
+    super(detail);
+    this.status = status;
+  }
+}
+
+export function apiKey() {
+  return sessionStorage.getItem(KEY_STORAGE) || "";
+}
+
+export function setApiKey(key) {
+  if (key) sessionStorage.setItem(KEY_STORAGE, key);
+  else sessionStorage.removeItem(KEY_STORAGE);
+}
+
+async function call(path, { method = "GET", body = null, raw = false } = {}) {
+  const headers = { Accept: raw ? "*/*" : "application/json" };
+  if (apiKey()) headers["X-API-Key"] = apiKey();
+  if (body !== null) headers["Content-Type"] = "application/json";
+  const response = await fetch(path, { method, headers, body: body === null ? null : JSON.stringify(body) });
+  if (!response.ok) {
+    let detail = `${response.status} ${response.statusText}`;
+    try {
+      const problem = await response.json();
+      detail = problem.detail || problem.title || detail;
+      if (Array.isArray(detail)) detail = detail.map((d) => d.msg || JSON.stringify(d)).join("; ");
+    } catch {
+      // not problem+json; keep the status line
+    }
+    throw new ApiError(response.status, detail);
+  }
+  return raw ? response : response.json();
+}
+
+function query(params) {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) {
+    if (value === null || value === undefined || value === "") continue;
+    for (const v of Array.isArray(value) ? value : [value]) search.append(name, v);
+  }
+  return search.toString();
+}
+
+export const search = (q, limit = 8) => call(`/entities/search?${query({ q, limit })}`);
+
+export const entity = (id) => call(`/entities/${encodeURIComponent(id)}`);
+
+export const documentText = (id) => call(`/documents/${encodeURIComponent(id)}`);
+
+export const neighbours = (id, depth, filters) =>
+  call(`/entities/${encodeURIComponent(id)}/neighbours?${query({ depth, ...filters })}`);
+
+/** Paths as {found, paths:[{nodes, relationships, explanation}]}; falls back to /paths/shortest. */
+export async function paths(source, target, { mode = "k_shortest", k = 3, maxHops = 6, filters = {} } = {}) {
+  try {
+    return await call(`/paths?${query({ source, target, mode, k, max_hops: maxHops, ...filters })}`);
+  } catch (error) {
+    if (!(error instanceof ApiError) || (error.status !== 404 && error.status !== 405)) throw error;
+    if (/entity/i.test(error.message)) throw error; // a real "no such entity", not a missing route
+  }
+  const old = await call(`/paths/shortest?${query({ source, target, max_hops: maxHops })}`);
+  if (!old.found) return { found: false, paths: [] };
+  const relationships = old.hops.map((hop) => ({
+    id: hop.claim_id || `${hop.source}|${hop.type}|${hop.target}`,
+    type: hop.type, source: hop.source, target: hop.target,
+    properties: { status: hop.status },
+    evidence: (hop.quotes || []).map((quote, i) => ({ quote, document: (hop.documents || [])[i] })),
+  }));
+  return { found: true, paths: [{ nodes: old.nodes, relationships, explanation: [] }] };
+}
+
+/** The server's export of the induced subgraph, as a Response; null when the route is not there. */
+export async function exportNodes(format, nodeIds) {
+  try {
+    return await call(`/export/${format}`, { method: "POST", body: { node_ids: nodeIds }, raw: true });
+  } catch (error) {
+    if (error instanceof ApiError && (error.status === 404 || error.status === 405)) return null;
+    throw error;
+  }
+}

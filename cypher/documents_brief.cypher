@@ -1,0 +1,4 @@
+// Title, publisher and publication date of the given documents (evidence citations).
+UNWIND $ids AS id
+MATCH (d:Document {id: id})
+RETURN d.id AS id, d.title AS title, d.publisher AS publisher, d.published AS published

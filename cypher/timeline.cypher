@@ -1,0 +1,23 @@
+// Dated links of an entity and of what lies in it or under it (LOCATED_IN / PART_OF, up to three
+// levels), and of the agreements and events directly tied to those: events, agreements and
+// reported facts, oldest first. $id; $limit; filters as in graph/readq.py.
+MATCH (n:Entity {id: $id})
+CALL (n) {
+  MATCH (n)(()<-[c WHERE type(c) IN ['LOCATED_IN', 'PART_OF'] AND coalesce(c.status, 'reported') <> 'retracted']-()){0,3}(m)
+  RETURN DISTINCT m LIMIT 500
+}
+CALL (m) {
+  RETURN m AS s
+  UNION
+  MATCH (m)-[c WHERE type(c) <> 'MENTIONS' AND coalesce(c.status, 'reported') <> 'retracted']-(s)
+  WHERE s:Agreement OR s:Event
+  RETURN s
+}
+WITH DISTINCT s
+MATCH (s)-[r]-(y)
+WHERE {{relationship_filter(r)}} AND {{node_filter(y)}}
+WITH DISTINCT r, startNode(r) AS s, endNode(r) AS t
+RETURN {id: elementId(r), type: type(r), source: s.id, target: t.id, props: properties(r)} AS rel,
+       [x IN [s, t] | {labels: labels(x), props: x {.*, text: null}}] AS nodes
+ORDER BY coalesce(r.date, r.first_reported, r.published), r.claim_id
+LIMIT $limit

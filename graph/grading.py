@@ -1,0 +1,96 @@
+"""Admiralty grading and the one formula that turns a claim's support into a 0-100 confidence.
+
+Source reliability (A-F) belongs to a document, information credibility (1-6) to a claim.
+Confidence is computed here and nowhere else, and recomputed whenever a claim's support changes.
+
+The formula, in words: each *independent* source (a publisher, else the document itself)
+counts with the reliability of its best-graded document; independent sources combine as
+independent witnesses, ``support = 1 - Π(1 - w)``. A credibility grade other than 6 ("cannot
+be judged") is averaged in; an analyst's manual assertion is one more witness of weight 0.8.
+A retracted claim has confidence 0. An ungraded single source scores 50 (the API's default).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from pactgraph.errors import InputError
+
+#: A completely reliable ... F reliability cannot be judged (treated as a coin toss)
+RELIABILITY_WEIGHT: dict[str, float] = {"A": 0.9, "B": 0.75, "C": 0.6, "D": 0.4, "E": 0.2, "F": 0.5}
+#: 1 confirmed by other sources ... 6 truth cannot be judged (None in the formula)
+CREDIBILITY_WEIGHT: dict[int, float | None] = {1: 0.95, 2: 0.8, 3: 0.6, 4: 0.35, 5: 0.15, 6: None}
+MANUAL_WEIGHT = 0.8
+
+
+def check_reliability(grade: str | None, *, source: str = "grade") -> str | None:
+    """Return the grade upper-cased, or raise an InputError naming ``source``."""
+    if grade is None or grade == "":
+        return None
+    value = grade.strip().upper()
+    if value not in RELIABILITY_WEIGHT:
+        raise InputError(f"source reliability must be one of A-F, got {grade!r}", source=source)
+    return value
+
+
+def check_credibility(value: int | str | None, *, source: str = "credibility") -> int | None:
+    """Return the credibility as an int 1-6, or raise an InputError naming ``source``."""
+    if value is None or value == "":
+        return None
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        number = 0
+    if number not in CREDIBILITY_WEIGHT:
+        raise InputError(f"information credibility must be 1-6, got {value!r}", source=source)
+    return number
+
+
+@dataclass(frozen=True)
+class SupportingDocument:
+    """What the formula needs to know about one supporting document."""
+
+    id: str
+    publisher: str | None = None
+    published: str | None = None
+    reliability: str | None = None
+
+
+@dataclass(frozen=True)
+class Support:
+    """Derived fields of a claim, written back onto the relationship."""
+
+    source_count: int
+    independent_source_count: int
+    first_reported: str | None
+    last_reported: str | None
+    confidence: int
+
+
+def support(docs: Iterable[SupportingDocument], *, credibility: int | None = None,
+            manual: bool = False, retracted: bool = False) -> Support:
+    """Counts, first/last reported and confidence of a claim from its supporting documents."""
+    unique = {d.id: d for d in docs}
+    best: dict[str, float] = {}
+    for doc in unique.values():
+        origin = (doc.publisher or "").strip().casefold() or doc.id
+        weight = RELIABILITY_WEIGHT[doc.reliability or "F"]
+        best[origin] = max(best.get(origin, 0.0), weight)
+    doubt = 1.0
+    for weight in best.values():
+        doubt *= 1.0 - weight
+    if manual:
+        doubt *= 1.0 - MANUAL_WEIGHT
+    score = 1.0 - doubt if (best or manual) else 0.0
+    cred = CREDIBILITY_WEIGHT.get(credibility) if credibility is not None else None
+    if cred is not None:
+        score = (score + cred) / 2
+    dates = sorted(d.published for d in unique.values() if d.published)
+    return Support(
+        source_count=len(unique),
+        independent_source_count=len(best),
+        first_reported=dates[0] if dates else None,
+        last_reported=dates[-1] if dates else None,
+        confidence=0 if retracted else round(100 * score),
+    )

@@ -1,0 +1,54 @@
+"""Neighbours of an entity to depth 1–3: breadth-first, one bounded query per level."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from graph import readq
+from graph.db import Db
+from graph.readq import Filters
+from graph.subgraph import Subgraph
+from pactgraph.errors import InputError, NotFoundError
+
+MAX_DEPTH = 3
+MAX_NODES = 2000
+
+
+def neighbours(
+    db: Db, entity_id: str, filters: Filters, *, depth: int = 1, limit: int = 200, skip: int = 0
+) -> Subgraph:
+    """The entity and what links to it within ``depth`` hops, at most ``limit`` neighbours.
+
+    The first level comes with the entity in one round trip; each further level asks only about
+    the new frontier, so cost grows with what is returned rather than with every path through
+    hubs. ``skip`` pages over the first level's links.
+    """
+    if not 1 <= depth <= MAX_DEPTH:
+        raise InputError(f"depth must be between 1 and {MAX_DEPTH}", source="depth")
+    if not 1 <= limit <= MAX_NODES:
+        raise InputError(f"limit must be between 1 and {MAX_NODES}", source="limit")
+    sub = Subgraph()
+    params: dict[str, Any] = filters.params()
+    first = readq.read(db, "neighbours_first", id=entity_id, skip=skip, limit=limit, **params)
+    if not first:
+        raise NotFoundError(f"no entity with id {entity_id!r}")
+    sub.add_node(first[0]["root"])
+    frontier = _grow(sub, first[0]["rows"])
+    for _ in range(depth - 1):
+        room = limit + 1 - len(sub.nodes)
+        if room <= 0 or not frontier:
+            break
+        frontier = _grow(sub, readq.read(db, "neighbours_step", frontier=frontier, limit=room, **params))
+    return sub
+
+
+def _grow(sub: Subgraph, rows: list[dict[str, Any]]) -> list[str]:
+    """Add the rows' links and nodes; return the ids of nodes seen for the first time."""
+    fresh = []
+    for row in rows:
+        before = len(sub.nodes)
+        node_id = sub.add_node(row["node"])
+        sub.add_relationship(row["rel"])
+        if len(sub.nodes) > before:
+            fresh.append(node_id)
+    return fresh

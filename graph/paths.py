@@ -1,0 +1,97 @@
+"""How is A linked to B: shortest, all shortest or k shortest paths, each hop explained by its quotes."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from graph import readq
+from graph.db import Db
+from graph.readq import Filters
+from graph.reads import require_entities
+from graph.subgraph import add_sources, shape_node, shape_relationship
+from pactgraph.errors import InputError
+
+Mode = Literal["shortest", "all_shortest", "k_shortest"]
+MAX_HOPS = 6
+MAX_K = 10
+MAX_ALL_SHORTEST = 25
+#: links that say what an agreement or event on a path does; shown beside the hops
+CONTEXT_TYPES = ["FUNDS", "PROVIDES_FOR", "APPROVED", "ESTABLISHES", "BUILDS"]
+
+
+def explain(rel: dict[str, Any], names: dict[str, str]) -> str:
+    """One hop in words: "A TYPE B: “quote” (publisher, date)", every supporting quote cited."""
+    head = (
+        f"{names.get(rel['source'], rel['source'])} {rel['type']} {names.get(rel['target'], rel['target'])}"
+    )
+    cites = []
+    for e in rel["evidence"]:
+        where = ", ".join(
+            str(x) for x in (e.get("publisher") or e.get("title") or e["document"], e.get("published")) if x
+        )
+        cites.append(f"“{e['quote']}” ({where})")
+    return f"{head}: " + "; ".join(cites) if cites else f"{head} (no quote recorded)"
+
+
+def find_paths(
+    db: Db,
+    source: str,
+    target: str,
+    filters: Filters,
+    *,
+    mode: Mode = "shortest",
+    k: int = 3,
+    max_hops: int = MAX_HOPS,
+) -> dict[str, Any]:
+    """Paths from ``source`` to ``target`` under ``filters``; ``found`` is false when none exist."""
+    if not 1 <= max_hops <= MAX_HOPS:
+        raise InputError(f"max_hops must be between 1 and {MAX_HOPS}", source="max_hops")
+    if not 1 <= k <= MAX_K:
+        raise InputError(f"k must be between 1 and {MAX_K}", source="k")
+    if source == target:
+        raise InputError("source and target are the same entity; give two different ids", source="target")
+    limit = {"shortest": 1, "all_shortest": MAX_ALL_SHORTEST, "k_shortest": k}[mode]
+    rows = readq.read(
+        db, f"paths_{mode}", source=source, target=target, max_hops=max_hops, limit=limit, **filters.params()
+    )
+    if not rows:
+        require_entities(db, source=source, target=target)  # 404 names the unknown end
+    paths: list[dict[str, Any]] = []
+    for row in rows:
+        nodes = [shape_node(n) for n in row["nodes"]]
+        rels = [shape_relationship(r) for r in row["rels"]]
+        paths.append({"nodes": nodes, "relationships": rels})
+    for path in paths:
+        path["context"] = context(db, path, filters)
+    add_sources(
+        db, [rel for path in paths for part in (path, path["context"]) for rel in part["relationships"]]
+    )
+    for path in paths:
+        names = {n["id"]: n["name"] for part in (path, path["context"]) for n in part["nodes"]}
+        path["explanation"] = [explain(rel, names) for rel in path["relationships"]]
+        path["context"]["explanation"] = [explain(rel, names) for rel in path["context"]["relationships"]]
+    return {"found": bool(paths), "paths": paths}
+
+
+def context(db: Db, path: dict[str, Any], filters: Filters) -> dict[str, Any]:
+    """Links of the path's agreements and events that are not hops: what they fund, who approved them."""
+    inner = [n["id"] for n in path["nodes"][1:-1] if {"Agreement", "Event"} & set(n["labels"])]
+    if not inner:
+        return {"nodes": [], "relationships": []}
+    on_path = {r["id"] for r in path["relationships"]}
+    rows = readq.read(
+        db,
+        "path_context",
+        ids=inner,
+        per_node=10,
+        **{**filters.params(), "types": CONTEXT_TYPES, "labels": []},
+    )
+    nodes: dict[str, dict[str, Any]] = {}
+    rels: dict[str, dict[str, Any]] = {}
+    for row in rows:
+        rel = shape_relationship(row["rel"])
+        if rel["id"] not in on_path:
+            rels.setdefault(rel["id"], rel)
+            node = shape_node(row["node"])
+            nodes.setdefault(node["id"], node)
+    return {"nodes": list(nodes.values()), "relationships": list(rels.values())}

@@ -1,0 +1,120 @@
+"""The subgraph shape every read endpoint returns: nodes, relationships, evidence with sources.
+
+Cypher statements return nodes as ``{labels, props}`` and relationships as
+``{id, type, source, target, props}`` maps; this module turns them into the API contract's
+JSON and looks up each evidence document's title, publisher and publication date once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from graph import readq
+from graph.db import Db
+from pactgraph import vocabulary as vocab
+
+_NODE_KEYS = {"id", "name", "aliases", "text"}
+_EVIDENCE = ("evidence_documents", "evidence_quotes", "evidence_starts", "evidence_ends")
+
+
+def plain(value: Any) -> Any:
+    """JSON-ready value: Neo4j temporal types become ISO strings, lists are walked."""
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    if hasattr(value, "iso_format"):
+        return value.iso_format()
+    return value
+
+
+def ordered_labels(labels: list[str]) -> list[str]:
+    """Coarse label first, then its subtype, then any others; never the shared Entity label."""
+    first = [x for x in (vocab.coarse_label(labels), vocab.subtype_label(labels)) if x]
+    return first + sorted(x for x in labels if x not in first and x != vocab.ENTITY_LABEL)
+
+
+def shape_node(raw: dict[str, Any]) -> dict[str, Any]:
+    props = raw["props"]
+    return {
+        "id": props["id"],
+        "name": props.get("name") or props["id"],
+        "labels": ordered_labels(raw["labels"]),
+        "aliases": list(props.get("aliases") or []),
+        "properties": {
+            k: plain(v) for k, v in sorted(props.items()) if k not in _NODE_KEYS and v is not None
+        },
+    }
+
+
+def shape_relationship(raw: dict[str, Any]) -> dict[str, Any]:
+    props = raw["props"]
+    docs, quotes, starts, ends = (list(props.get(k) or []) for k in _EVIDENCE)
+    evidence: list[dict[str, Any]] = [
+        {"document": d, "quote": q, "start": s, "end": e}
+        for d, q, s, e in zip(docs, quotes, starts, ends, strict=False)
+    ]
+    if "sources" in raw:  # the statement looked the documents up itself: no second round trip
+        for entry, doc in zip(evidence, raw["sources"], strict=False):
+            for key in ("title", "publisher", "published"):
+                entry[key] = plain((doc or {}).get(key))
+    return {
+        "id": props.get("claim_id") or raw["id"],
+        "type": raw["type"],
+        "source": raw["source"],
+        "target": raw["target"],
+        "properties": {
+            k: plain(v)
+            for k, v in sorted(props.items())
+            if k not in _EVIDENCE and k != "claim_id" and v is not None
+        },
+        "evidence": evidence,
+    }
+
+
+def add_sources(db: Db, relationships: list[dict[str, Any]]) -> None:
+    """Give every evidence entry its document's title, publisher and publication date."""
+    ids = sorted({e["document"] for rel in relationships for e in rel["evidence"] if "title" not in e})
+    if not ids:
+        return
+    found = {row["id"]: row for row in readq.read(db, "documents_brief", ids=ids)}
+    for rel in relationships:
+        for entry in rel["evidence"]:
+            if "title" in entry:
+                continue
+            doc = found.get(entry["document"], {})
+            for key in ("title", "publisher", "published"):
+                entry[key] = plain(doc.get(key))
+
+
+@dataclass
+class Subgraph:
+    """Nodes and relationships collected from one or more query results, without duplicates."""
+
+    nodes: dict[str, dict[str, Any]] = field(default_factory=dict)
+    relationships: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    def add_node(self, raw: dict[str, Any]) -> str:
+        node = shape_node(raw)
+        self.nodes.setdefault(node["id"], node)
+        return str(node["id"])
+
+    def add_relationship(self, raw: dict[str, Any]) -> dict[str, Any]:
+        rel = shape_relationship(raw)
+        return self.relationships.setdefault(rel["id"], rel)
+
+    def to_dict(self, db: Db | None = None) -> dict[str, Any]:
+        rels = list(self.relationships.values())
+        if db is not None:
+            add_sources(db, rels)
+        return {"nodes": list(self.nodes.values()), "relationships": rels}
+
+
+def induced(db: Db, ids: list[str], *, as_of: str | None = None, limit: int = 20_000) -> Subgraph:
+    """The nodes ``ids`` (those that exist) and the links among them."""
+    sub = Subgraph()
+    for row in readq.read(db, "subgraph_induced", ids=ids, as_of=as_of, limit=limit):
+        for node in row["nodes"]:
+            sub.add_node(node)
+        for rel in row["rels"]:
+            sub.add_relationship(rel)
+    return sub

@@ -1,0 +1,74 @@
+"""`pactgraph ingest PATH...`: extract documents and load them, one transaction each."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from pactgraph.settings import get_settings
+
+MARK = {"created": "+", "updated": "~", "unchanged": "=", "failed": "!"}
+
+
+@contextmanager
+def open_db() -> Iterator[object]:
+    """The configured Neo4j with the schema applied; the driver is closed afterwards."""
+    from graph.connection import make_driver, target
+    from graph.db import Db
+    from graph.schema import apply_schema
+    from graph.store_schema import apply_store_schema
+
+    settings = get_settings()
+    driver = make_driver(target(settings))
+    try:
+        db = Db(driver, settings.neo4j_database)
+        apply_schema(db)
+        apply_store_schema(db)
+        yield db
+    finally:
+        driver.close()
+
+
+def who_default() -> str:
+    return f"cli:{getpass.getuser()}"
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = subparsers.add_parser("ingest", help="extract documents (files, folders) and load them")
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="files or folders of documents")
+    parser.add_argument("--grade", help="source reliability A-F of these documents (Admiralty)")
+    parser.add_argument("--key", help="version key of ONE document (default: its resolved path)")
+    parser.add_argument("--who", default=None, help="recorded in the audit log (default cli:<user>)")
+    parser.add_argument("--batch-size", type=int, default=1000, help="rows per UNWIND statement")
+    parser.add_argument("--quiet", action="store_true", help="only the summary line")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from graph import grading
+    from graph.ingest import ingest_paths, summary
+
+    grade = grading.check_reliability(args.grade, source="--grade")
+    err, out = Console(stderr=True), Console(highlight=False)
+    with open_db() as db, Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(),
+                                   TimeElapsedColumn(), console=err, transient=True) as bar:
+        task = bar.add_task("documents", total=None)
+
+        def progress(result) -> None:  # type: ignore[no-untyped-def]
+            bar.advance(task)
+            if not args.quiet:
+                why = f": {result.detail}" if result.detail else ""
+                out.print(f"{MARK[result.outcome]} {result.outcome:<9} {result.path}{why}", markup=False)
+
+        results = ingest_paths(db, args.paths, grade=grade, key=args.key,  # type: ignore[arg-type]
+                               who=args.who or who_default(), batch_size=args.batch_size,
+                               progress=progress)
+    out.print(summary(results), markup=False)
+    sys.stdout.flush()
+    return 1 if any(r.outcome == "failed" for r in results) else 0

@@ -1,0 +1,87 @@
+"""Pure parts of the read side: filter validation, fragment expansion, the Cypher screen, export helpers."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph import cypher_guard, export, readq
+from graph.readq import Filters
+from pactgraph.errors import ForbiddenError, InputError
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("types", ["MENTIONS"]),
+        ("labels", ["Planet"]),
+        ("status", ["retracted"]),
+        ("date_from", "2021-02-30"),
+        ("date_to", "21-10"),
+        ("as_of", "2021-1"),
+    ],
+)
+def test_filters_refuse_what_is_not_in_the_vocabulary_or_not_a_date(field: str, value: object) -> None:
+    with pytest.raises(InputError, match=field):
+        Filters(**{field: value})
+
+
+def test_filters_default_to_every_link_type_but_mentions() -> None:
+    params = Filters().params()
+    assert "MENTIONS" not in params["types"] and "PARTY_TO" in params["types"]
+    assert Filters(date_from="2021", as_of="2022-11-21").params()["date_from"] == "2021"
+
+
+def test_every_read_statement_expands_its_filter_fragments() -> None:
+    for name in (
+        "neighbours_first",
+        "neighbours_step",
+        "paths_shortest",
+        "paths_all_shortest",
+        "paths_k_shortest",
+        "connecting_network",
+        "common_neighbours",
+        "agreements_between",
+        "actor_sites",
+        "timeline",
+    ):
+        text = readq.statement(name)
+        assert "{{" not in text, name
+        assert "coalesce(r1.confidence, 50)" in text or "coalesce(r.confidence, 50)" in text, name
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "CREATE (n)",
+        "match (n) detach delete n",
+        "MATCH (n) SET n.x = 1",
+        "LOAD CSV FROM 'x' AS l RETURN l",
+        "CALL dbms.security.listUsers()",
+        "SHOW DATABASES",
+        "MATCH (n) /* c */ REMOVE n.x",
+        "CALL db.createLabel('X')",
+        "UNWIND [1] AS i CALL (i) { RETURN i } IN TRANSACTIONS RETURN i",
+        "USE system MATCH (n) RETURN n",
+    ],
+)
+def test_the_screen_refuses_writes_admin_load_and_unlisted_procedures(query: str) -> None:
+    with pytest.raises(ForbiddenError):
+        cypher_guard.screen(query)
+
+
+def test_the_screen_lets_reads_through_and_ignores_words_in_strings_and_comments() -> None:
+    cypher_guard.screen("MATCH (n {name: 'CREATE'}) // DELETE later\nRETURN n.name AS `set`")
+    cypher_guard.screen("CALL db.labels() YIELD label RETURN label")
+    with pytest.raises(InputError):
+        cypher_guard.screen("   ")
+
+
+def test_export_dates_and_grades() -> None:
+    assert export._full_date("2021-10") == "2021-10-01"
+    assert export._full_date("2021") == "2021-01-01"
+    assert export._full_date("unknown") is None
+    assert [export.grade({"properties": p}) for p in ({"confidence": 90}, {}, {"confidence": 20})] == [
+        "1",
+        "2",
+        "3",
+    ]
