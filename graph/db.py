@@ -45,12 +45,18 @@ class Db:
     def _with_timeout(
         self, name: str, routing: RoutingControl, timeout: float, params: dict[str, Any]
     ) -> tuple[list[Any], None, None]:
-        from neo4j import Query
+        from neo4j import unit_of_work
 
-        query = Query(queries.load(name), timeout=timeout)
+        text = queries.load(name)
+
+        # a Query's own timeout only applies to auto-commit runs; managed work takes it here
+        @unit_of_work(timeout=timeout)
+        def work(tx: ManagedTransaction) -> list[Any]:
+            return list(tx.run(text, params))  # type: ignore[arg-type]
+
         with self.driver.session(database=self.database) as session:
-            work = session.execute_read if routing == RoutingControl.READ else session.execute_write
-            records = work(lambda tx: list(tx.run(query, params)))
+            run = session.execute_read if routing == RoutingControl.READ else session.execute_write
+            records = run(work)
         return records, None, None
 
     def autocommit(self, name: str, **params: Any) -> None:

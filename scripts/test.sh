@@ -6,5 +6,6 @@ bash scripts/bootstrap.sh dev
 bash scripts/ensure-compose.sh
 bash scripts/ensure-chromium.sh
 .venv/bin/ruff check .
+.venv/bin/mypy
 .venv/bin/pactgraph neo4j provision >/dev/null
 exec .venv/bin/pytest "$@"
