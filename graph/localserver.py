@@ -154,6 +154,7 @@ class LocalNeo4j:
             "server.memory.pagecache.size": self.pagecache,
             "dbms.security.auth_enabled": "true",
             "dbms.usage_report.enabled": "false",
+            "client.allow_telemetry": "false",  # Browser: no usage data from an analyst's desk
             "db.transaction.timeout": "60s",
         }
         lines.update(self.extra_config)
