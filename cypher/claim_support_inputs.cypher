@@ -1,10 +1,10 @@
-// What the confidence formula (graph/grading.py) needs for each claim: its distinct supporting
-// documents with publisher, publication date and reliability, and the analyst's flags.
-// Claims are found from their ends (index seeks on :Entity(id)), never by scanning relationships.
-// $refs: [{source, type, target, claim_id}] (MENTIONS carry provenance only and are skipped)
+// What the confidence formula (graph/grading.py) needs for each claim of ONE type ({{type}}, from
+// the vocabulary): its distinct supporting documents with publisher, publication date and
+// reliability, and the analyst's flags. Claims are found from their ends (index seeks on
+// :Entity(id)) and a typed expand, never by scanning relationships.
+// $refs: [{source, target, claim_id}]
 UNWIND $refs AS ref
-MATCH (:Entity {id: ref.source})-[r:$(ref.type) {claim_id: ref.claim_id}]->(:Entity {id: ref.target})
-WHERE ref.type <> 'MENTIONS'
+MATCH (:Entity {id: ref.source})-[r:{{type}} {claim_id: ref.claim_id}]->(:Entity {id: ref.target})
 WITH ref, r, reduce(acc = [], d IN r.evidence_documents | CASE WHEN d IN acc THEN acc ELSE acc + d END) AS ids
 CALL (ids) {
   UNWIND ids AS did

@@ -1,8 +1,8 @@
-// Write back the derived support of each claim (computed in graph/grading.py).
-// $rows: [{ref: {source, type, target, claim_id}, source_count, independent_source_count,
-//          first_reported, last_reported, confidence}]
+// Write back the derived support of claims of ONE type ({{type}}, from the vocabulary), computed
+// in graph/grading.py. $rows: [{ref: {source, target, claim_id}, source_count,
+// independent_source_count, first_reported, last_reported, confidence}]
 UNWIND $rows AS row
-MATCH (:Entity {id: row.ref.source})-[r:$(row.ref.type) {claim_id: row.ref.claim_id}]->(:Entity {id: row.ref.target})
+MATCH (:Entity {id: row.ref.source})-[r:{{type}} {claim_id: row.ref.claim_id}]->(:Entity {id: row.ref.target})
 SET r.source_count = row.source_count,
     r.independent_source_count = row.independent_source_count,
     r.first_reported = row.first_reported,

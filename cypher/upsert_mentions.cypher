@@ -1,19 +1,26 @@
-// Batched MENTIONS upsert (Document -> what it speaks of), keyed by claim_id; evidence entries
-// are appended once each. MENTIONS carry provenance only, so no status or confidence.
-// $rows: [{claim_id, source, target, evidence: [{document, quote, start, end}]}]
+// Batched MENTIONS upsert (Document -> what it speaks of), keyed by claim_id; rows are unique per
+// claim (merged in Python). MENTIONS carry provenance only: no status logic, no confidence. Their
+// evidence arrays (usually empty) are kept in the stored shape; an existing MENTIONS appends only
+// the entries it lacks. Reads of m happen inside the SET of the MERGE, so no Eager is planned.
+// $rows: [{claim_id, source, target, documents, quotes, starts, ends}]
+CYPHER replan=skip
 UNWIND $rows AS row
 MATCH (d:Entity {id: row.source})
 MATCH (n:Entity {id: row.target})
 MERGE (d)-[m:MENTIONS {claim_id: row.claim_id}]->(n)
-  ON CREATE SET m.created_at = datetime(), m.evidence_documents = [], m.evidence_quotes = [],
-                m.evidence_starts = [], m.evidence_ends = [], m.method = 'rule', m.status = 'reported'
-WITH m, row,
-     [i IN range(0, size(m.evidence_documents) - 1) |
-        m.evidence_documents[i] + '@' + toString(m.evidence_starts[i]) + ':' + toString(m.evidence_ends[i])] AS have
-WITH m, [e IN row.evidence WHERE NOT (e.document + '@' + toString(e.start) + ':' + toString(e.end)) IN have] AS fresh
-SET m.evidence_documents = m.evidence_documents + [e IN fresh | e.document],
-    m.evidence_quotes = m.evidence_quotes + [e IN fresh | e.quote],
-    m.evidence_starts = m.evidence_starts + [e IN fresh | e.start],
-    m.evidence_ends = m.evidence_ends + [e IN fresh | e.end],
-    m.source_count = 1,
-    m.updated_at = datetime()
+  ON CREATE SET m.created_at = datetime(), m.updated_at = datetime(), m.method = 'rule', m.status = 'reported',
+                m.source_count = 1, m.evidence_documents = row.documents, m.evidence_quotes = row.quotes,
+                m.evidence_starts = row.starts, m.evidence_ends = row.ends
+  ON MATCH SET m.updated_at = datetime(), m.source_count = 1,
+               m.evidence_documents = coalesce(m.evidence_documents, []) + [i IN range(0, size(row.documents) - 1)
+                 WHERE none(j IN range(0, size(m.evidence_documents) - 1) WHERE m.evidence_documents[j] = row.documents[i]
+                            AND m.evidence_starts[j] = row.starts[i] AND m.evidence_ends[j] = row.ends[i]) | row.documents[i]],
+               m.evidence_quotes = coalesce(m.evidence_quotes, []) + [i IN range(0, size(row.documents) - 1)
+                 WHERE none(j IN range(0, size(m.evidence_documents) - 1) WHERE m.evidence_documents[j] = row.documents[i]
+                            AND m.evidence_starts[j] = row.starts[i] AND m.evidence_ends[j] = row.ends[i]) | row.quotes[i]],
+               m.evidence_starts = coalesce(m.evidence_starts, []) + [i IN range(0, size(row.documents) - 1)
+                 WHERE none(j IN range(0, size(m.evidence_documents) - 1) WHERE m.evidence_documents[j] = row.documents[i]
+                            AND m.evidence_starts[j] = row.starts[i] AND m.evidence_ends[j] = row.ends[i]) | row.starts[i]],
+               m.evidence_ends = coalesce(m.evidence_ends, []) + [i IN range(0, size(row.documents) - 1)
+                 WHERE none(j IN range(0, size(m.evidence_documents) - 1) WHERE m.evidence_documents[j] = row.documents[i]
+                            AND m.evidence_starts[j] = row.starts[i] AND m.evidence_ends[j] = row.ends[i]) | row.ends[i]]

@@ -1,15 +1,16 @@
 // Batched node upsert: MERGE only on the stable id, then labels from the vocabulary and properties.
 // Analysts' decisions survive re-ingest: a rename (name_locked) keeps its name, a removed alias
 // (removed_aliases) stays removed; a row redirected onto a merge survivor (keep_name) adds its
-// name as an alias instead of renaming. Aliases only ever grow here.
+// name as an alias instead of renaming. Aliases only ever grow here. Rows are unique per id (merged
+// in Python, aliases deduplicated). Reads of n happen inside the SET of the MERGE (values before it).
 // $rows: [{id, labels, name, aliases, properties, keep_name}]
+CYPHER replan=skip
 UNWIND $rows AS row
 MERGE (n:Entity {id: row.id})
-  ON CREATE SET n.created_at = datetime(), n.name = row.name
-SET n:$(row.labels),
-    n += row.properties,
-    n.name = CASE WHEN n.name_locked OR row.keep_name THEN n.name ELSE row.name END,
-    n.aliases = reduce(acc = coalesce(n.aliases, []), a IN row.aliases |
-                       CASE WHEN a IN acc OR a = n.name OR a IN coalesce(n.removed_aliases, [])
-                            THEN acc ELSE acc + a END),
-    n.updated_at = datetime()
+  ON CREATE SET n:$(row.labels), n += row.properties, n.created_at = datetime(), n.updated_at = datetime(),
+                n.name = row.name, n.aliases = [a IN row.aliases WHERE a <> row.name]
+  ON MATCH SET n:$(row.labels), n += row.properties, n.updated_at = datetime(),
+               n.name = CASE WHEN n.name_locked OR row.keep_name THEN n.name ELSE row.name END,
+               n.aliases = reduce(acc = coalesce(n.aliases, []), a IN row.aliases |
+                                  CASE WHEN a IN acc OR a = n.name OR a IN coalesce(n.removed_aliases, [])
+                                       THEN acc ELSE acc + a END)

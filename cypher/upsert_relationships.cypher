@@ -1,28 +1,24 @@
-// Batched relationship upsert keyed by claim_id; evidence entries are appended once each
-// (an entry is identified by document, start and end), so re-running changes nothing.
-// Analysts' decisions win over extraction: a retracted or status-locked claim keeps its status.
-// Derived support (counts, dates, confidence) is recomputed afterwards from the returned ids.
-// $rows: [{claim_id, type, source, target, status, method, credibility, properties,
-//          evidence: [{document, quote, start, end}]}]
+// Batched upsert of claims of ONE relationship type ({{type}} is filled from the vocabulary, so the
+// MERGE expands only that type), keyed by claim_id. Rows are unique per claim (merged in Python).
+// A new claim gets everything here, its derived support included (computed in Python from the
+// evidence it brings); an existing one is left alone and updated by claim_update.cypher, so this
+// statement stays small to plan. The typed plan does not depend on statistics: replan=skip keeps
+// it while the database grows. The one Eager left buffers the input rows (r += map of unknown keys).
+// $rows: [{claim_id, source, target, status, method, credibility, properties, documents, quotes,
+//          starts, ends, source_count, independent_source_count, first_reported, last_reported,
+//          confidence}]
+// Returns whether each claim was created now (else it is updated and its support recomputed).
+CYPHER replan=skip
 UNWIND $rows AS row
 MATCH (a:Entity {id: row.source})
 MATCH (b:Entity {id: row.target})
-MERGE (a)-[r:$(row.type) {claim_id: row.claim_id}]->(b)
-  ON CREATE SET r.created_at = datetime(), r.evidence_documents = [], r.evidence_quotes = [],
-                r.evidence_starts = [], r.evidence_ends = [], r.method = row.method,
-                r.retracted = false, r.manual = false
-WITH r, row, r.status AS before
-SET r += row.properties,
-    r.status = CASE WHEN r.retracted OR r.status_locked THEN before ELSE row.status END,
-    r.credibility = CASE WHEN r.credibility_locked THEN r.credibility
-                         ELSE coalesce(row.credibility, r.credibility) END
-WITH r, row,
-     [i IN range(0, size(r.evidence_documents) - 1) |
-        r.evidence_documents[i] + '@' + toString(r.evidence_starts[i]) + ':' + toString(r.evidence_ends[i])] AS have
-WITH r, [e IN row.evidence WHERE NOT (e.document + '@' + toString(e.start) + ':' + toString(e.end)) IN have] AS fresh
-SET r.evidence_documents = r.evidence_documents + [e IN fresh | e.document],
-    r.evidence_quotes = r.evidence_quotes + [e IN fresh | e.quote],
-    r.evidence_starts = r.evidence_starts + [e IN fresh | e.start],
-    r.evidence_ends = r.evidence_ends + [e IN fresh | e.end],
-    r.updated_at = datetime()
-RETURN {source: startNode(r).id, type: type(r), target: endNode(r).id, claim_id: r.claim_id} AS ref
+MERGE (a)-[r:{{type}} {claim_id: row.claim_id}]->(b)
+  ON CREATE SET r += row.properties, r.created_at = datetime.statement(), r.updated_at = datetime.statement(),
+                r.method = row.method, r.retracted = false, r.manual = false, r.status = row.status,
+                r.credibility = row.credibility,
+                r.evidence_documents = row.documents, r.evidence_quotes = row.quotes,
+                r.evidence_starts = row.starts, r.evidence_ends = row.ends,
+                r.source_count = row.source_count, r.independent_source_count = row.independent_source_count,
+                r.first_reported = row.first_reported, r.last_reported = row.last_reported,
+                r.confidence = row.confidence
+RETURN row.claim_id AS claim_id, r.created_at = datetime.statement() AS created

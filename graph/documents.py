@@ -76,9 +76,20 @@ def withdraw_tx(tx: ManagedTransaction, doc_id: str, batch_size: int = 1000) -> 
 class DocumentStore:
     """Loads, replaces and withdraws documents; one transaction per document."""
 
-    def __init__(self, db: Db, batch_size: int = 1000) -> None:
+    def __init__(self, db: Db, batch_size: int = 5000) -> None:
         self.db = db
         self.writer = GraphWriter(db, batch_size)
+
+    def prepare(self, graph: GraphDocument, doc_id: str, *, key: str | None = None, grade: str | None = None,
+                properties: dict[str, Any] | None = None) -> GraphDocument:
+        """The graph with what the store adds to its Document node: key, grade, ingest time."""
+        extra: dict[str, Any] = {**(properties or {}),
+                                 "ingested_at": datetime.now(UTC).isoformat(timespec="seconds")}
+        if key:
+            extra["key"] = key
+        if grade:
+            extra["reliability"] = grade
+        return _with_document_properties(graph, doc_id, extra)
 
     def load(self, graph: GraphDocument, *, key: str | None = None, grade: str | None = None,
              who: str = "ingest", path: str = "", properties: dict[str, Any] | None = None,
@@ -88,13 +99,7 @@ class DocumentStore:
         ``properties`` override the Document node's (e.g. an upload's original file name)."""
         grade = grading.check_reliability(grade)
         doc_id = document_node_id(graph, source=path or "document")
-        extra: dict[str, Any] = {**(properties or {}),
-                                 "ingested_at": datetime.now(UTC).isoformat(timespec="seconds")}
-        if key:
-            extra["key"] = key
-        if grade:
-            extra["reliability"] = grade
-        graph = _with_document_properties(graph, doc_id, extra)
+        graph = self.prepare(graph, doc_id, key=key, grade=grade, properties=properties)
         event_id = audit.new_event_id()
 
         def work(tx: ManagedTransaction) -> DocumentResult:

@@ -1,4 +1,5 @@
-"""Extract documents and load each into Neo4j in its own transaction; a result for each document.
+"""Extract documents and load them into Neo4j, many new documents per transaction yet each atomic
+(a failed batch is retried one document per transaction); a result for each document, in order.
 
 A document that fails (bad input, a rejected write) leaves nothing behind and the batch goes on.
 When Neo4j itself goes away the batch stops: every document already reported as created or
@@ -12,12 +13,13 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from neo4j.exceptions import DriverError, Neo4jError
+from neo4j.exceptions import DriverError
 
 from graph.db import Db
+from graph.document_batch import Item, load_batch
 from graph.documents import DocumentResult, DocumentStore
 from graph.store_schema import apply_store_schema
-from pactgraph.errors import InputError, PactgraphError, UnavailableError
+from pactgraph.errors import InputError, UnavailableError
 from pactgraph.models import GraphDocument
 
 __all__ = ["DocumentResult", "Extracted", "ingest_graphs", "ingest_paths", "summary"]
@@ -44,9 +46,12 @@ def default_key(path: str, graph: GraphDocument) -> str:
 
 
 def ingest_graphs(db: Db, items: Iterable[Extracted], *, grade: str | None = None,
-                  key: str | None = None, who: str = "ingest", batch_size: int = 1000,
-                  progress: Progress | None = None) -> list[DocumentResult]:
-    """Load extracted documents one transaction each; report created/updated/unchanged/failed."""
+                  key: str | None = None, who: str = "ingest", batch_size: int = 5000,
+                  group: int = 100, progress: Progress | None = None) -> list[DocumentResult]:
+    """Load extracted documents, up to ``group`` new ones (and about ``batch_size`` relationships)
+    per transaction, each atomic on its own; report created/updated/unchanged/failed in order."""
+    if group < 1:
+        raise InputError("group must be at least 1", source="group")
     apply_store_schema(db)
     store = DocumentStore(db, batch_size)
     results: list[DocumentResult] = []
@@ -56,18 +61,35 @@ def ingest_graphs(db: Db, items: Iterable[Extracted], *, grade: str | None = Non
         if progress is not None:
             progress(result)
 
+    pending: list[Item | DocumentResult] = []
+
+    def flush() -> bool:
+        """Load what is pending; False when the server went away (the batch stops)."""
+        batch = [p for p in pending if isinstance(p, Item)]
+        try:
+            loaded = iter(load_batch(store, batch, grade=grade, who=who))
+        except (UnavailableError, DriverError) as exc:  # the server went away: stop, re-run to resume
+            for p in pending:
+                report(p if isinstance(p, DocumentResult) else
+                       DocumentResult(p.path, "failed", detail=f"{exc}; batch stopped, run it again"))
+            return False
+        for p in pending:
+            report(p if isinstance(p, DocumentResult) else next(loaded))
+        pending.clear()
+        return True
+
+    size = 0
     for item in items:
         if item.graph is None:
-            report(DocumentResult(item.path, "failed", detail=item.error or "extraction failed"))
-            continue
-        try:
-            report(store.load(item.graph, key=key or default_key(item.path, item.graph), grade=grade,
-                              who=who, path=item.path))
-        except (UnavailableError, DriverError) as exc:  # the server went away: stop, re-run to resume
-            report(DocumentResult(item.path, "failed", detail=f"{exc}; batch stopped, run it again"))
-            break
-        except (PactgraphError, Neo4jError) as exc:
-            report(DocumentResult(item.path, "failed", detail=str(exc)))
+            pending.append(DocumentResult(item.path, "failed", detail=item.error or "extraction failed"))
+        else:
+            pending.append(Item(item.graph, key or default_key(item.path, item.graph), item.path))
+            size += len(item.graph.relationships) + len(item.graph.nodes)
+        if (len(pending) >= group or size >= batch_size) and not flush():
+            return results
+        size = size if pending else 0
+    if pending:
+        flush()
     return results
 
 
@@ -80,8 +102,8 @@ def extract(paths: Iterable[str | Path]) -> Iterator[Extracted]:
 
 
 def ingest_paths(db: Db, paths: Iterable[str | Path], *, grade: str | None = None,
-                 key: str | None = None, who: str = "ingest", batch_size: int = 1000,
-                 progress: Progress | None = None) -> list[DocumentResult]:
+                 key: str | None = None, who: str = "ingest", batch_size: int = 5000,
+                 group: int = 100, progress: Progress | None = None) -> list[DocumentResult]:
     """Extract and load files and folders; each document lands whole or not at all."""
     paths = list(paths)
     for path in paths:
@@ -90,7 +112,7 @@ def ingest_paths(db: Db, paths: Iterable[str | Path], *, grade: str | None = Non
     if key is not None and (len(paths) != 1 or Path(paths[0]).is_dir()):
         raise InputError("--key names the versions of ONE document; give a single file", source="key")
     return ingest_graphs(db, extract(paths), grade=grade, key=key, who=who, batch_size=batch_size,
-                         progress=progress)
+                         group=group, progress=progress)
 
 
 def summary(results: list[DocumentResult]) -> str:

@@ -2,7 +2,9 @@
 
 Every statement is an ``UNWIND $rows`` MERGE on stable keys, so a transaction function made of
 them is safe to retry. Merge redirects are applied first (a merged-away id lands on its
-survivor) and every touched claim's support (counts, dates, confidence) is recomputed last.
+survivor). Rows are merged per key in Python (many documents may share a transaction), claims
+are written with one statement per relationship type, a new claim's support is computed here
+and only claims that existed before have theirs recomputed from Neo4j.
 """
 
 from __future__ import annotations
@@ -15,8 +17,18 @@ from neo4j import ManagedTransaction
 
 from graph import grading, queries
 from graph.db import Db
+from graph.support import (
+    Redirects,
+    by_type,
+    document_facts,
+    new_claim_support,
+    refresh_support,
+    resolve_redirects,
+)
 from pactgraph import vocabulary as vocab
 from pactgraph.models import GraphDocument, Relationship
+
+__all__ = ["GraphWriter", "claim_id", "claim_id_of", "refresh_support", "resolve_redirects"]
 
 #: relationship properties the writer owns; extraction may not set them through ``properties``
 _RESERVED = frozenset({
@@ -25,7 +37,6 @@ _RESERVED = frozenset({
     "last_reported", "confidence", "created_at", "updated_at", "evidence_documents",
     "evidence_quotes", "evidence_starts", "evidence_ends",
 })
-_MAX_REDIRECT_HOPS = 20
 
 
 def claim_id_of(source: str, rel_type: str, target: str) -> str:
@@ -42,90 +53,85 @@ def claim_id(rel: Relationship) -> str:
     return claim_id_of(rel.source, rel.type, rel.target)
 
 
-def node_rows(graph: GraphDocument, redirects: dict[str, str] | None = None) -> list[dict[str, Any]]:
-    redirects = redirects or {}
-    rows = []
-    for n in graph.nodes:
-        into = redirects.get(n.id)
-        aliases = sorted(set(n.aliases) | ({n.name} if into else set()))
-        rows.append({"id": into or n.id, "labels": [] if into else n.labels, "name": n.name,
-                     "aliases": aliases, "properties": n.properties, "keep_name": into is not None})
-    return rows
+def node_rows(graphs: Sequence[GraphDocument], redirects: dict[str, str]) -> list[dict[str, Any]]:
+    """One row per node id, as if the graphs' nodes were upserted one after another."""
+    rows: dict[str, dict[str, Any]] = {}
+    for graph in graphs:
+        for n in graph.nodes:
+            into = redirects.get(n.id)
+            aliases = sorted(set(n.aliases) | ({n.name} if into else set()))
+            row = rows.get(into or n.id)
+            if row is None:
+                rows[into or n.id] = {"id": into or n.id, "labels": [] if into else list(n.labels),
+                                      "name": n.name, "aliases": list(dict.fromkeys(aliases)),
+                                      "properties": dict(n.properties), "keep_name": into is not None}
+                continue
+            row["labels"] = list(dict.fromkeys([*row["labels"], *([] if into else n.labels)]))
+            row["properties"].update(n.properties)
+            row["aliases"] = list(dict.fromkeys([*row["aliases"], *aliases]))
+            if not into:  # the last row that names the node wins, as a later upsert would
+                row["name"], row["keep_name"] = n.name, False
+    return list(rows.values())
 
 
-def relationship_rows(graph: GraphDocument, redirects: dict[str, str] | None = None,
-                      ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """Rows for claims and rows for MENTIONS; self-loops made by a merge redirect are dropped."""
-    redirects = redirects or {}
-    claims, mentions = [], []
-    for rel in graph.relationships:
-        source, target = redirects.get(rel.source, rel.source), redirects.get(rel.target, rel.target)
-        if source == target and rel.source != rel.target:
-            continue
-        if rel.type in vocab.SYMMETRIC_TYPES and target < source:
-            source, target = target, source
-        evidence = [e.model_dump() for e in rel.evidence]
-        cid = claim_id_of(source, rel.type, target)
-        if rel.type == "MENTIONS":
-            mentions.append({"claim_id": cid, "source": source, "target": target, "evidence": evidence})
-            continue
-        props = dict(rel.properties)
-        status = str(props.get("status") or "reported")
-        if status not in vocab.STATUSES:
-            status = "reported"
-        credibility = props.get("credibility")
-        extra = {k: v for k, v in props.items() if k not in _RESERVED}
-        if "date" in extra and "valid_from" not in extra:
-            extra["valid_from"] = extra["date"]
-        if "date_precision" in extra:
-            extra.setdefault("valid_precision", extra["date_precision"])
-        claims.append({
-            "claim_id": cid, "type": rel.type, "source": source, "target": target,
-            "status": "reported" if status == "retracted" else status,
-            "method": str(props.get("method") or "rule"),
-            "credibility": grading.check_credibility(credibility)
-            if isinstance(credibility, (int, str)) else None,
-            "properties": extra, "evidence": evidence,
-        })
-    return claims, mentions
+def _evidence(row: dict[str, Any], rel: Relationship) -> None:
+    """Append the relationship's evidence entries the row lacks (an entry is document, start, end)."""
+    seen = set(zip(row["documents"], row["starts"], row["ends"], strict=True))
+    for e in rel.evidence:
+        if (e.document, e.start, e.end) not in seen:
+            seen.add((e.document, e.start, e.end))
+            row["documents"].append(e.document)
+            row["quotes"].append(e.quote)
+            row["starts"].append(e.start)
+            row["ends"].append(e.end)
 
 
-def resolve_redirects(tx: ManagedTransaction, ids: Iterable[str]) -> dict[str, str]:
-    """Map every id that was merged away to its final survivor (following chains of merges)."""
-    pending, found = set(ids), dict[str, str]()
-    for _ in range(_MAX_REDIRECT_HOPS):
-        if not pending:
-            break
-        rows = tx.run(queries.load("resolve_redirects"), ids=sorted(pending)).data()
-        step = {r["from_id"]: r["into_id"] for r in rows}
-        for origin, into in list(found.items()):
-            if into in step:
-                found[origin] = step[into]
-        for origin, into in step.items():
-            found.setdefault(origin, into)
-        pending = set(step.values())
-    return found
+def relationship_rows(graphs: Sequence[GraphDocument], redirects: dict[str, str],
+                      ) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[list[str]]]:
+    """Claim rows and MENTIONS rows (one per claim id) and each graph's claim ids; self-loops made
+    by a merge redirect are dropped."""
+    claims: dict[str, dict[str, Any]] = {}
+    mentions: dict[str, dict[str, Any]] = {}
+    per_graph: list[list[str]] = []
+    for graph in graphs:
+        ids: list[str] = []
+        for rel in graph.relationships:
+            source, target = redirects.get(rel.source, rel.source), redirects.get(rel.target, rel.target)
+            if source == target and rel.source != rel.target:
+                continue
+            if rel.type in vocab.SYMMETRIC_TYPES and target < source:
+                source, target = target, source
+            cid = claim_id_of(source, rel.type, target)
+            table = mentions if rel.type == "MENTIONS" else claims
+            row = table.get(cid)
+            if row is None:
+                row = table[cid] = {"claim_id": cid, "type": rel.type, "source": source, "target": target,
+                                    "documents": [], "quotes": [], "starts": [], "ends": []}
+            _evidence(row, rel)
+            if rel.type == "MENTIONS":
+                continue
+            ids.append(cid)
+            _claim_fields(row, rel.properties)
+        per_graph.append(list(dict.fromkeys(ids)))
+    return list(claims.values()), list(mentions.values()), per_graph
 
 
-def refresh_support(tx: ManagedTransaction, refs: Sequence[dict[str, str]], batch_size: int = 1000) -> None:
-    """Recompute source counts, first/last reported and confidence of the given claims.
-
-    A claim is named by a ref ``{source, type, target, claim_id}`` so that it is found from its
-    ends through the id index, never by scanning relationships."""
-    unique = list({(r["source"], r["type"], r["target"], r["claim_id"]): r for r in refs}.values())
-    for i in range(0, len(unique), batch_size):
-        rows = tx.run(queries.load("claim_support_inputs"), refs=unique[i : i + batch_size]).data()
-        out = []
-        for row in rows:
-            docs = [grading.SupportingDocument(d["id"], d.get("publisher"), d.get("published"),
-                                               d.get("reliability")) for d in row["docs"]]
-            s = grading.support(docs, credibility=row["credibility"], manual=row["manual"],
-                                retracted=row["retracted"])
-            out.append({"ref": row["ref"], "source_count": s.source_count,
-                        "independent_source_count": s.independent_source_count,
-                        "first_reported": s.first_reported, "last_reported": s.last_reported,
-                        "confidence": s.confidence})
-        tx.run(queries.load("claim_support_set"), rows=out).consume()
+def _claim_fields(row: dict[str, Any], props: dict[str, Any]) -> None:
+    """Status, method, credibility and extraction properties, merged as successive upserts would."""
+    status = str(props.get("status") or "reported")
+    if status not in vocab.STATUSES or status == "retracted":
+        status = "reported"
+    row["status"] = status
+    row.setdefault("method", str(props.get("method") or "rule"))  # set when the claim is created
+    credibility = props.get("credibility")
+    checked = grading.check_credibility(credibility) if isinstance(credibility, (int, str)) else None
+    row["credibility"] = checked if checked is not None else row.get("credibility")
+    extra = {k: v for k, v in props.items() if k not in _RESERVED}
+    if "date" in extra and "valid_from" not in extra:
+        extra["valid_from"] = extra["date"]
+    if "date_precision" in extra:
+        extra.setdefault("valid_precision", extra["date_precision"])
+    row.setdefault("properties", {}).update(extra)
 
 
 def _batches(rows: list[dict[str, Any]], size: int) -> Iterable[list[dict[str, Any]]]:
@@ -136,7 +142,7 @@ def _batches(rows: list[dict[str, Any]], size: int) -> Iterable[list[dict[str, A
 class GraphWriter:
     """Loads GraphDocuments; the driver comes in from outside, batch size is a knob."""
 
-    def __init__(self, db: Db, batch_size: int = 1000) -> None:
+    def __init__(self, db: Db, batch_size: int = 5000) -> None:
         if batch_size < 1:
             raise ValueError("batch_size must be at least 1")
         self.db = db
@@ -148,16 +154,31 @@ class GraphWriter:
 
     def write_tx(self, tx: ManagedTransaction, graph: GraphDocument) -> list[str]:
         """Upsert ``graph`` inside the caller's transaction; returns the claim ids it supports."""
-        redirects = resolve_redirects(tx, [n.id for n in graph.nodes])
-        nodes = node_rows(graph, redirects)
-        claims, mentions = relationship_rows(graph, redirects)
+        return self.write_many_tx(tx, [graph])[0]
+
+    def write_many_tx(self, tx: ManagedTransaction, graphs: Sequence[GraphDocument],
+                      redirects: Redirects | None = None) -> list[list[str]]:
+        """Upsert several graphs as if one after another, in few statements; claim ids per graph."""
+        redirects = redirects or Redirects(tx)
+        moved = redirects.resolve({n.id for g in graphs for n in g.nodes})
+        nodes = node_rows(graphs, moved)
+        claims, mentions, per_graph = relationship_rows(graphs, moved)
         for batch in _batches(nodes, self.batch_size):
             tx.run(queries.load("upsert_nodes"), rows=batch).consume()
-        refs: list[dict[str, str]] = []
-        for batch in _batches(claims, self.batch_size):
-            result = tx.run(queries.load("upsert_relationships"), rows=batch)
-            refs.extend(record["ref"] for record in result)
+        facts = document_facts(tx, {d for row in claims for d in row["documents"]})
+        existing: list[dict[str, str]] = []
+        for rel_type, group in by_type(claims).items():
+            text = queries.render("upsert_relationships", type=rel_type)
+            for row in group:
+                row.update(new_claim_support(row["documents"], row["credibility"], facts))
+            for batch in _batches(group, self.batch_size):
+                found = {r["claim_id"] for r in tx.run(text, rows=batch) if not r["created"]}
+                old = [row for row in batch if row["claim_id"] in found]
+                if old:
+                    tx.run(queries.render("claim_update", type=rel_type), rows=old).consume()
+                existing.extend({"source": row["source"], "type": rel_type, "target": row["target"],
+                                 "claim_id": row["claim_id"]} for row in old)
         for batch in _batches(mentions, self.batch_size):
             tx.run(queries.load("upsert_mentions"), rows=batch).consume()
-        refresh_support(tx, refs, self.batch_size)
-        return list(dict.fromkeys(row["claim_id"] for row in claims))
+        refresh_support(tx, existing, self.batch_size)
+        return per_graph

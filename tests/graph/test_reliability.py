@@ -59,7 +59,8 @@ def test_a_crash_mid_ingest_then_a_rerun_gives_the_graph_of_an_uninterrupted_run
             killer.append(threading.Thread(target=own_server.kill))
             killer[0].start()  # races the next document's transaction
 
-    first = ingest_graphs(crashed, corpus(), progress=kill_after_four)
+    # two documents per transaction: the kill lands in (or before) a batch, which must vanish whole
+    first = ingest_graphs(crashed, corpus(), group=2, progress=kill_after_four)
     killer[0].join()
     crashed.driver.close()
     created = [r for r in first if r.outcome == "created"]

@@ -128,3 +128,35 @@ def test_documents_can_be_read_back_and_listed(db: Db) -> None:
     assert doc["mentions"] == 2
     listed = list_documents(db)
     assert [d["id"] for d in listed] == [graph.nodes[0].id] and "text" not in listed[0]
+
+
+def test_a_batch_with_a_bad_document_loads_the_others_and_leaves_nothing_of_the_bad_one(db: Db) -> None:
+    one = document_graph("batch one", [PARTY, FUNDS], publisher="Asia-Plus", published="2022-11-21")
+    two = document_graph("batch two", [PARTY], publisher="RFE/RL", published="2023-01-05")
+    bad = document_graph("batch bad", [LOCATED])
+    broken = Node.model_construct(id="site:broken", labels=["Site", ""], name="broken", aliases=[],
+                                  properties={})
+    bad = GraphDocument.model_construct(nodes=[*bad.nodes, broken], relationships=bad.relationships)
+    items = [Extracted("one.txt", one), Extracted("bad.txt", bad), Extracted("two.txt", two)]
+    results = ingest_graphs(db, items)
+    assert [r.outcome for r in results] == ["created", "failed", "created"]
+    assert "region:gbao" not in node_ids(db) and bad.nodes[0].id not in node_ids(db)
+    assert len(audit.query(db, action="document.created")) == 2
+
+
+def test_documents_loaded_in_one_batch_give_the_graph_of_loading_them_one_by_one(db: Db) -> None:
+    docs = [Extracted(f"{i}.txt", document_graph(f"doc {i}", claims, publisher=pub, published=day))
+            for i, (claims, pub, day) in enumerate([
+                ([PARTY, FUNDS], "Asia-Plus", "2022-11-21"), ([PARTY, LOCATED], "Asia-Plus", "2021-10-01"),
+                ([FUNDS, APPROVED], "RFE/RL", "2023-01-05"), ([PARTY], None, None)])]
+    batched = ingest_graphs(db, docs, grade="B")
+    assert [r.outcome for r in batched] == ["created"] * 4
+    assert [r.claims for r in batched] == [2, 2, 2, 1]
+    together = dump(db)
+    db.autocommit("clear_database")
+    alone = ingest_graphs(db, docs, grade="B", group=1)
+    assert [r.outcome for r in alone] == ["created"] * 4
+    assert dump(db) == together
+    rel = claim(db, *PARTY)
+    assert rel is not None and rel["source_count"] == 3 and rel["independent_source_count"] == 2
+    assert [r.outcome for r in ingest_graphs(db, docs)] == ["unchanged"] * 4
