@@ -69,10 +69,22 @@ class Db:
         except (ServiceUnavailable, SessionExpired) as exc:
             raise UnavailableError(f"Neo4j is unreachable: {exc}") from exc
 
-    def write(self, work: Callable[[ManagedTransaction], T]) -> T:
-        """Run ``work`` in one managed write transaction; it must be safe to retry (MERGE)."""
+    def write(self, work: Callable[[ManagedTransaction], T], *, refresh_search: bool = True) -> T:
+        """Run ``work`` in one managed write transaction; it must be safe to retry (MERGE).
+
+        The full-text index is eventually consistent (commits don't wait for Lucene), so by
+        default this waits until search sees the write; bulk loaders pass False and call
+        :meth:`refresh_search` once at the end.
+        """
         try:
             with self.driver.session(database=self.database) as session:
-                return session.execute_write(work)
+                result = session.execute_write(work)
+                if refresh_search:
+                    session.run(queries.load("search_index_refresh")).consume()  # type: ignore[arg-type]
+                return result
         except (ServiceUnavailable, SessionExpired) as exc:
             raise UnavailableError(f"Neo4j is unreachable: {exc}") from exc
+
+    def refresh_search(self) -> None:
+        """Wait until the full-text index has caught up with every committed write."""
+        self.autocommit("search_index_refresh")

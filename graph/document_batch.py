@@ -49,7 +49,9 @@ def load_batch(store: DocumentStore, items: list[Item], *, grade: str | None = N
             results[i] = DocumentResult(item.path, "failed", detail=str(exc))
     if len(prepared) > 1:
         try:
-            for i, result in store.db.write(lambda tx: _batch_tx(tx, store, items, prepared, who)).items():
+            for i, result in store.db.write(
+                lambda tx: _batch_tx(tx, store, items, prepared, who), refresh_search=False
+            ).items():
                 results[i] = result
         except (UnavailableError, DriverError):
             raise
@@ -82,7 +84,7 @@ def _batch_tx(tx: ManagedTransaction, store: DocumentStore, items: list[Item],
     events: list[dict[str, Any]] = []
     done: dict[int, DocumentResult] = {}
     for (i, _, doc_id, event_id), claims in zip(fresh, per_graph, strict=True):
-        details = {"key": items[i].key, "claims": len(claims), "replaced": [], "diff": {}}
+        details: dict[str, Any] = {"key": items[i].key, "claims": len(claims), "replaced": [], "diff": {}}
         events.append({"id": event_id, "who": who, "action": "document.created",
                        "target": doc_id, "why": items[i].path or "",
                        "details_json": json.dumps(details, sort_keys=True, default=str)})

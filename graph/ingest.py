@@ -88,8 +88,10 @@ def ingest_graphs(db: Db, items: Iterable[Extracted], *, grade: str | None = Non
         if (len(pending) >= group or size >= batch_size) and not flush():
             return results
         size = size if pending else 0
-    if pending:
-        flush()
+    if pending and not flush():
+        return results
+    if any(r.outcome in ("created", "updated") for r in results):
+        db.refresh_search()  # batches skip the per-transaction wait; search sees them from here
     return results
 
 

@@ -148,9 +148,9 @@ class GraphWriter:
         self.db = db
         self.batch_size = batch_size
 
-    def write(self, graph: GraphDocument) -> list[str]:
+    def write(self, graph: GraphDocument, *, refresh_search: bool = True) -> list[str]:
         """All of ``graph`` lands in one transaction, or none of it does; returns its claim ids."""
-        return self.db.write(lambda tx: self.write_tx(tx, graph))
+        return self.db.write(lambda tx: self.write_tx(tx, graph), refresh_search=refresh_search)
 
     def write_tx(self, tx: ManagedTransaction, graph: GraphDocument) -> list[str]:
         """Upsert ``graph`` inside the caller's transaction; returns the claim ids it supports."""
