@@ -8,45 +8,54 @@ from loaders.models import DocumentMeta
 from loaders.pipeline import Extraction
 from loaders.sentence import Rel
 from pactgraph import vocabulary as vocab
-from pactgraph.models import Evidence, GraphDocument, Node, Relationship
+from pactgraph.models import GraphDocument
 
-EXTRACTOR_VERSION = "loaders-rules-1"
+EXTRACTOR_VERSION = "loaders-rules-2"
 
 
 def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def document_node(text: str, meta: DocumentMeta, digest: str, *, with_text: bool = True) -> Node:
+def document_node(text: str, meta: DocumentMeta, digest: str, *, with_text: bool = True) -> dict:
     props: dict = {k: v for k, v in meta.model_dump().items() if v is not None}
     props.update({"hash": digest, "chars": len(text)})
     if with_text:
         props["text"] = text
     name = meta.title or meta.path or f"document {digest[:12]}"
-    return Node(id=f"doc:{digest}", labels=["Document"], name=name, properties=props)
+    return {"id": f"doc:{digest}", "labels": ["Document"], "name": name, "aliases": [], "properties": props}
+
+
+def _node(id_: str, labels: list[str], name: str, aliases: list[str], props: dict) -> dict:
+    return {
+        "id": id_,
+        "labels": labels,
+        "name": name,
+        "aliases": _aliases(name, aliases),
+        "properties": props,
+    }
 
 
 def build_graph(text: str, meta: DocumentMeta, ex: Extraction, digest: str) -> GraphDocument:
-    """Nodes for every mention and resolved proto; relationships merged with their evidence."""
+    """Nodes for every mention and resolved proto; relationships merged with their evidence.
+
+    Built as plain dicts and validated once, at the end, into a GraphDocument: one pydantic pass
+    per document instead of one per node, relationship and quote.
+    """
     doc = document_node(text, meta, digest)
-    nodes: dict[str, Node] = {}
+    doc_id = doc["id"]
+    nodes: dict[str, dict] = {}
     for m in ex.nodes.values():
-        nodes[m.id] = Node(
-            id=m.id,
-            labels=["Actor" if m.coarse == "Actor" else "Site", m.subtype],
-            name=m.name,
-            aliases=_aliases(m.name, m.aliases),
-            properties={k: v for k, v in m.props.items() if k not in {"unit", "created"}},
-        )
+        props = {k: v for k, v in m.props.items() if k not in {"unit", "created"}}
+        labels = ["Actor" if m.coarse == "Actor" else "Site", m.subtype]
+        nodes[m.id] = _node(m.id, labels, m.name, m.aliases, props)
     for r in ex.resolved.values():
         if r.id not in nodes:
-            nodes[r.id] = Node(
-                id=r.id, labels=r.labels, name=r.name, aliases=_aliases(r.name, r.aliases), properties=r.props
-            )
+            nodes[r.id] = _node(r.id, list(r.labels), r.name, r.aliases, dict(r.props))
     ident = {pid: r.id for pid, r in ex.resolved.items()}
     rels = [*ex.rels, *_implied(ex.rels, ident, nodes)]
     _add_implied_states(rels, nodes)
-    merged: dict[tuple[str, str, str], Relationship] = {}
+    merged: dict[tuple[str, str, str], dict] = {}
     seen_ev: set[tuple[tuple[str, str, str], int]] = set()
     for rel in rels:
         src, tgt = ident.get(rel.source, rel.source), ident.get(rel.target, rel.target)
@@ -54,36 +63,44 @@ def build_graph(text: str, meta: DocumentMeta, ex: Extraction, digest: str) -> G
             src == tgt
             or src not in nodes
             or tgt not in nodes
-            or not _allowed(rel.type, nodes[src], nodes[tgt])
+            or not _allowed(rel.type, nodes[src]["labels"], nodes[tgt]["labels"])
         ):
             continue
         if rel.type in vocab.SYMMETRIC_TYPES:
             src, tgt = sorted((src, tgt))
         key = (rel.type, src, tgt)
-        ev = Evidence(
-            document=doc.id, quote=text[rel.span[0] : rel.span[1]], start=rel.span[0], end=rel.span[1]
-        )
+        start, end = rel.span
+        ev = {"document": doc_id, "quote": text[start:end], "start": start, "end": end}
         props = _props(rel, meta)
         cur = merged.get(key)
         if cur is None:
-            merged[key] = Relationship(type=rel.type, source=src, target=tgt, properties=props, evidence=[ev])
-            seen_ev.add((key, ev.start))
+            merged[key] = {
+                "type": rel.type,
+                "source": src,
+                "target": tgt,
+                "properties": props,
+                "evidence": [ev],
+            }
+            seen_ev.add((key, start))
         else:
             for k, v in props.items():
                 if k not in {"status", "date", "date_precision"}:
-                    cur.properties.setdefault(k, v)
-            if (key, ev.start) not in seen_ev:
-                seen_ev.add((key, ev.start))
-                cur.evidence.append(ev)
-    relationships = sorted(merged.values(), key=lambda r: (r.type, r.source, r.target))
+                    cur["properties"].setdefault(k, v)
+            if (key, start) not in seen_ev:
+                seen_ev.add((key, start))
+                cur["evidence"].append(ev)
+    relationships = [merged[k] for k in sorted(merged)]
     for r in relationships:
-        r.evidence.sort(key=lambda e: e.start)
-    out_nodes = [doc, *sorted(nodes.values(), key=lambda n: n.id)]
-    mentions = [Relationship(type="MENTIONS", source=doc.id, target=n.id) for n in out_nodes[1:]]
-    return GraphDocument(nodes=out_nodes, relationships=[*mentions, *relationships])
+        r["evidence"].sort(key=lambda e: e["start"])
+    out_nodes = [doc, *(nodes[k] for k in sorted(nodes))]
+    mentions = [
+        {"type": "MENTIONS", "source": doc_id, "target": n["id"], "properties": {}, "evidence": []}
+        for n in out_nodes[1:]
+    ]
+    return GraphDocument.model_validate({"nodes": out_nodes, "relationships": [*mentions, *relationships]})
 
 
-def _add_implied_states(rels: list[Rel], nodes: dict[str, Node]) -> None:
+def _add_implied_states(rels: list[Rel], nodes: dict[str, dict]) -> None:
     """A state a rule named without a mention ("the Jogorku Kenesh ratified ... with Russia": Kyrgyzstan)."""
     from loaders.gazetteer import load_gazetteer
 
@@ -93,25 +110,20 @@ def _add_implied_states(rels: list[Rel], nodes: dict[str, Node]) -> None:
             entry = entries.get(end)
             if end not in nodes and entry is not None and entry.label == "State":
                 props = {k: v for k, v in (("iso2", entry.iso2), ("lat", entry.lat), ("lon", entry.lon)) if v}
-                nodes[end] = Node(
-                    id=end,
-                    labels=["Actor", "State"],
-                    name=entry.name,
-                    aliases=_aliases(entry.name, entry.aliases),
-                    properties=props,
-                )
+                nodes[end] = _node(end, ["Actor", "State"], entry.name, entry.aliases, props)
 
 
 def _aliases(name: str, aliases: list[str]) -> list[str]:
     return sorted({a for a in aliases if a and a != name})
 
 
-def _allowed(typ: str, src: Node, tgt: Node) -> bool:
+def _allowed(typ: str, src: list[str], tgt: list[str]) -> bool:
+    """Whether the vocabulary lets ``typ`` run between nodes with these labels (coarse label first)."""
     allowed_src, allowed_tgt = vocab.RELATIONSHIP_TYPES[typ]
-    if src.coarse not in allowed_src or tgt.coarse not in allowed_tgt:
+    if src[0] not in allowed_src or tgt[0] not in allowed_tgt:
         return False
-    if typ == "LOCATED_IN" and tgt.coarse == "Actor":
-        return tgt.subtype in vocab.LOCATED_IN_ACTOR_SUBTYPES
+    if typ == "LOCATED_IN" and tgt[0] == "Actor":
+        return vocab.subtype_label(tgt) in vocab.LOCATED_IN_ACTOR_SUBTYPES
     return True
 
 
@@ -126,7 +138,7 @@ def _props(rel: Rel, meta: DocumentMeta) -> dict:
     return props
 
 
-def _implied(rels: list[Rel], ident: dict[str, str], nodes: dict[str, Node]) -> list[Rel]:
+def _implied(rels: list[Rel], ident: dict[str, str], nodes: dict[str, dict]) -> list[Rel]:
     """Parties of an agreement take part in the exercises it provides for."""
     parties: dict[str, list[str]] = {}
     for r in rels:
@@ -138,6 +150,6 @@ def _implied(rels: list[Rel], ident: dict[str, str], nodes: dict[str, Node]) -> 
             continue
         for p in sorted(set(parties.get(ident.get(r.source, r.source), []))):
             node = nodes.get(p)
-            if node is not None and node.subtype in {"State", "SecurityForce"}:
+            if node is not None and node["labels"][-1] in {"State", "SecurityForce"}:
                 out.append(Rel("PARTICIPATES_IN", p, r.target, r.span, dict(r.props)))
     return out

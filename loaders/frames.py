@@ -16,9 +16,11 @@ from loaders.text import slug
 FACILITY = re.compile(
     r"\b(?:(?P<det>(?i:an?|the|this|that|its|their|another))\s+)?"
     r"(?P<mods>(?:(?:new|special|secret|joint|permanent|temporary|military|naval|air|police|border|"
-    r"training|logistics|logistical|counter-?terrorism|anti-?terrorist|foreign|[A-Z][a-z]+)\s+){0,3})"
+    r"training|logistics|logistical|counter-?terrorism|anti-?terrorist|foreign|[A-Z][a-z]+|"
+    r"(?(det)(?!(?:and|or|of|to|for|in|on|at|by|with|from|that|which|is|was|be|been)\s)[a-z][a-z-]{2,}|(?!)))\s+){0,3})"
     r"(?P<noun>air ?bases?|naval bases?|military bases?|bases?|facilit(?:y|ies)|outposts?|"
-    r"installations?|garrisons?|border posts?|training cent(?:er|re)s?)\b"
+    r"installations?|garrisons?|border posts?|training cent(?:er|re)s?|plants?|factor(?:y|ies)|depots?|"
+    r"airfields?|testing grounds?|test sites?|radar stations?|checkpoints?|forts?)\b"
 )
 NUMBERED_BASE = re.compile(
     r"\b(?P<num>\d+(?:st|nd|rd|th))\s+(?:(?P<adj>[A-Z][a-z]+)\s+)?"
@@ -43,7 +45,7 @@ AGREED_TO = re.compile(
 )
 EXERCISE = re.compile(
     r"\b(?P<mods>(?:(?:joint|biennial|annual|regular|large-scale|military|counter-?terrorism|"
-    r"counter-?terrorist|anti-?terrorist|anti-?terrorism|command-?staff|tactical|naval|border|"
+    r"counter-?terrorist|anti-?terrorist|anti-?terrorism|command-?staff|command-?post|tactical|naval|border|"
     r"special|bilateral|trilateral|multilateral|combined|air|peacekeeping|future|the|these|those|"
     r"its|their|an?)\s+){0,4})"
     r"(?P<noun>exercises?|drills?|war ?games|manoeuvres|maneuvers)\b"
@@ -66,7 +68,11 @@ NEW_BODY = re.compile(
     r"council|task force|secretariat))\s+(?:is|was|will be|are|were|has been|have been|would be)\s+"
     r"(?:being\s+)?(?:created|established|set up|formed)"
 )
-NEGATED = re.compile(r"\b(?:not|no|never|nor)\s+(?:an?\s+|another\s+|any\s+)?$", re.I)
+NEGATED = re.compile(
+    r"\b(?:not|no|never|nor)\s+(?:an?\s+|another\s+|any\s+)?$"
+    r"|\b(?:no|not)\s+(?:(?!plans?\b)\w+\s+){0,3}?(?:has|have|had|hosts?|hosted)\s+(?:an?\s+|any\s+)?$",
+    re.I,
+)
 MONTH_WORDS = frozenset(
     [
         "January",
@@ -86,7 +92,10 @@ MONTH_WORDS = frozenset(
 _AGREEMENT_CUE = re.compile(
     r"(?i:agreement|treat|memorand|mou|accord|protocol|contract|deal|pact|roadmap|grant)|Declaration|Charter"
 )
-_FACILITY_CUE = re.compile(r"(?i:base|facilit|outpost|installation|garrison|post|cent(?:er|re))")
+_FACILITY_CUE = re.compile(
+    r"(?i:base|facilit|outpost|installation|garrison|post|cent(?:er|re)|plant|factor|depot|airfield|ground|site|"
+    r"station|checkpoint|fort)"
+)
 _APPOSED = re.compile(r",\s*(?:(?:an?|the)\s+)?(?:[a-z-]+\s+){0,3}")
 _DEFINITE = frozenset({"the", "this", "that", "its", "their", "such"})
 _SKIP_MODS = frozenset({"The", "A", "An", "This", "That", "New", "In", "For", "As", "It"})
@@ -134,6 +143,8 @@ class Discourse:
     last: dict[str, str] = field(default_factory=dict)
     named: dict[str, str] = field(default_factory=dict)
     recent_states: list[str] = field(default_factory=list)
+    #: the last states named together, by group size ("Russia, Belarus and Kazakhstan" -> 3)
+    state_groups: dict[int, list[str]] = field(default_factory=dict)
     focus: Mention | None = None
     focus_is_named: bool = False
 
@@ -194,7 +205,7 @@ def facility_items(
         noun = "base" if "base" in m.group("noun") else m.group("noun").split()[-1].rstrip("s")
         definite = det in _DEFINITE and not adj_states and not inner
         proto = disc.refer("facility", definite, noun=noun)
-        proto.surfaces.append(" ".join([*mods, m.group("noun")]).strip())
+        proto.surfaces.append(" ".join([*(w for w in mods if w.lower() != "new"), m.group("noun")]).strip())
         proto.adjectives.extend(adj_states)
         proto.regions.extend(x.id for x in inner)
         out.append(Item(s, e, "facility", proto.pid, definite=definite))

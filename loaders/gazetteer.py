@@ -6,6 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
@@ -58,8 +59,7 @@ class Kind(BaseModel):
     state_alias: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
     """A gazetteer match: tokens [i, j) name ``ref`` in role entity, state or kind."""
 
     i: int
@@ -89,17 +89,18 @@ class Gazetteer:
             bucket.append((role, ref, exact))
         self.max_len[keys[0]] = max(self.max_len.get(keys[0], 0), len(keys))
 
-    def match(self, tokens: list[Token], text: str) -> list[Hit]:
+    def match(self, tokens: list[Token], text: str, keys: list[str] | None = None) -> list[Hit]:
         """Leftmost-longest matches over ``tokens`` (one pass, dictionary lookups only)."""
         hits: list[Hit] = []
         i, n = 0, len(tokens)
         forms, max_len = self.forms, self.max_len
+        keys = keys if keys is not None else [t[0] for t in tokens]
         while i < n:
-            longest = max_len.get(tokens[i].key)
+            longest = max_len.get(keys[i])
             if longest:
                 found = None
                 for length in range(min(longest, n - i), 0, -1):
-                    cands = forms.get(tuple(t.key for t in tokens[i : i + length]))
+                    cands = forms.get(tuple(keys[i : i + length]))
                     if not cands:
                         continue
                     surface = text[tokens[i].start : tokens[i + length - 1].end]

@@ -44,8 +44,10 @@ _CJK = re.compile("[\u4e00-\u9fff]")
 
 
 def guess_language(text: str) -> str:
-    """ISO 639-1 code from the dominant script of the text (English for Latin script)."""
-    sample = text[:20000]
+    """ISO 639-1 code from the dominant script of the text (English for Latin script).
+
+    The first 5,000 characters decide: enough for the script, and cheap on long documents."""
+    sample = text[:5000]
     latin = len(_LATIN.findall(sample))
     cyr = len(_CYRILLIC.findall(sample))
     cjk = len(_CJK.findall(sample))

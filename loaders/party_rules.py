@@ -11,7 +11,8 @@ import itertools
 import re
 
 from loaders.frames import Discourse, Item
-from loaders.rules import APPROVE, SIGN, _rel
+from loaders.patterns import APPROVE, SIGN
+from loaders.rulekit import rel
 from loaders.sentence import Rel, Sentence
 
 _I = re.IGNORECASE
@@ -68,12 +69,12 @@ def party_forms(sent: Sentence, disc: Discourse) -> list[Rel]:
             home = approver.mention.home if approver.mention else None
             if partner is not None and home and partner.ref != home:
                 parties = [partner]
-                out.append(_rel(sent, "PARTY_TO", home, agr.ref))
+                out.append(rel(sent, "PARTY_TO", home, agr.ref))
                 proto.parties.add(home)
         for p in parties:
             if p.ref not in proto.parties:
                 proto.parties.add(p.ref)
-                out.append(_rel(sent, "PARTY_TO", p.ref, agr.ref))
+                out.append(rel(sent, "PARTY_TO", p.ref, agr.ref))
     return out
 
 
@@ -102,13 +103,13 @@ def provides_under(sent: Sentence, disc: Discourse) -> list[Rel]:
     for agr in sent.of("agreement"):
         before = [t for t in targets if t.end <= agr.start and _UNDER_BACK.match(sent.gap(t.end, agr.start))]
         if before:
-            out.append(_rel(sent, "PROVIDES_FOR", agr.ref, before[-1].ref))
+            out.append(rel(sent, "PROVIDES_FOR", agr.ref, before[-1].ref))
             continue
         if not _UNDER_FRONT.match(sent.gap(sent.start, agr.start)):
             continue
         after = [t for t in targets if t.start >= agr.end]
         if after and not _FUND_VERB.search(sent.gap(agr.end, after[0].start)):
-            out.append(_rel(sent, "PROVIDES_FOR", agr.ref, after[0].ref))
+            out.append(rel(sent, "PROVIDES_FOR", agr.ref, after[0].ref))
     return out
 
 
@@ -135,5 +136,5 @@ def membership_rules(sent: Sentence) -> list[Rel]:
         if len({o.ref for o in orgs}) != 1 or _NEGATION.search(clause):
             continue
         states = dict.fromkeys(i.ref for i in items if i.mention.subtype == "State")
-        out.extend(_rel(sent, "PART_OF", s, orgs[0].ref) for s in states)
+        out.extend(rel(sent, "PART_OF", s, orgs[0].ref) for s in states)
     return out

@@ -7,20 +7,17 @@ from bisect import bisect_left
 from datetime import date
 
 from loaders import frames
+from loaders.agreement_rules import agreement_rules, implicit_agreement
+from loaders.cues import EMPTY, sentence_cues, token_classes
+from loaders.event_rules import cooperation_rules, exercise_rules
 from loaders.frames import Discourse, Item
 from loaders.gazetteer import Gazetteer, load_gazetteer
 from loaders.mentions import DocContext, Mention, compose
 from loaders.party_rules import membership_rules, party_forms, provides_under
+from loaders.places import named_organisations, named_places, state_borders
 from loaders.resolve import Resolved, resolve
-from loaders.rules import (
-    agreement_rules,
-    cooperation_rules,
-    exercise_rules,
-    implicit_agreement,
-    part_of_rules,
-    site_rules,
-)
 from loaders.sentence import Rel, Sentence
+from loaders.site_rules import part_of_rules, site_rules
 from loaders.text import sentences, slug, tokenize
 from loaders.transfer_rules import (
     build_rules,
@@ -29,11 +26,11 @@ from loaders.transfer_rules import (
     supply_rules,
     training_rules,
 )
-from loaders.values import find_dates, find_frequency, find_money, find_status
+from loaders.values import find_money
 
 _BOTH = re.compile(
     r"\b(?:the two countries|both countries|both sides|the two sides|the two states|"
-    r"both states|the parties)\b",
+    r"both states|the parties|(?P<three>(?:all|the) three (?:countries|states)))\b",
     re.I,
 )
 _UNIT_PREFIX = {"GovernmentBody": "gov", "SecurityForce": "sf"}
@@ -55,39 +52,60 @@ def run(text: str, published: date | None, doc_key: str, gaz: Gazetteer | None =
     ex = Extraction()
     ctx = DocContext()
     tokens = tokenize(text)
-    hits = gaz.match(tokens, text)
+    keys = [t[0] for t in tokens]
+    hits = gaz.match(tokens, text, keys)
     starts = [t.start for t in tokens]
     hit_starts = [h.i for h in hits]
-    adj = {d: e.id for e in gaz.entries.values() if e.label == "State" for d in e.demonyms}
-    known = {k for keys in gaz.forms for k in keys[:1]}
+    adj, known = _lookups(gaz)
+    classes = token_classes(keys)
     for s, e in sentences(text):
+        if _is_title(text, s, e):
+            continue
         t0, t1 = bisect_left(starts, s), bisect_left(starts, e)
         h0, h1 = bisect_left(hit_starts, t0), bisect_left(hit_starts, t1)
         sent_hits = [h for h in hits[h0:h1] if h.j <= t1]
-        if not sent_hits and not _worth_scanning(text, s, e):
+        cues = sentence_cues(classes, t0, t1)
+        if not sent_hits and "cheap" not in cues:
             continue
-        _sentence(text, s, e, sent_hits, tokens, gaz, ctx, ex, published, adj, known)
+        _sentence(text, s, e, sent_hits, tokens, gaz, ctx, ex, published, adj, known, cues)
     ex.resolved, ex.rels = resolve(ex.disc.protos, ex.rels, ex.nodes, gaz, doc_key)
     return ex
 
 
-_CHEAP = re.compile(r"base|facilit|agree|treat|memorand|exercis|drill")
+def _is_title(text: str, s: int, e: int) -> bool:
+    """A headline: the first line, alone, without closing punctuation. It repeats the body in
+    headline grammar ("Lawmakers Ratify Pact with Russia"), which the rules misread; skip it."""
+    return s == 0 and text[e : e + 1] == "\n" and text[e - 1 : e] not in ".!?\"”'’:;" and e < 200
 
 
-def _worth_scanning(text: str, s: int, e: int) -> bool:
-    return _CHEAP.search(text, s, e) is not None
+_LOOKUPS: dict[int, tuple[Gazetteer, dict[str, str], set[str]]] = {}
 
 
-def _sentence(text, s, e, sent_hits, tokens, gaz, ctx, ex, published, adj, known) -> None:
+def _lookups(gaz: Gazetteer) -> tuple[dict[str, str], set[str]]:
+    """State ids by demonym and the first words of every surface form, built once per gazetteer."""
+    found = _LOOKUPS.get(id(gaz))
+    if found is None or found[0] is not gaz:
+        adj = {d: e.id for e in gaz.entries.values() if e.label == "State" for d in e.demonyms}
+        found = _LOOKUPS[id(gaz)] = (gaz, adj, {k for keys in gaz.forms for k in keys[:1]})
+    return found[1], found[2]
+
+
+def _sentence(text, s, e, sent_hits, tokens, gaz, ctx, ex, published, adj, known, cues=EMPTY) -> None:
     sent = text[s:e]
-    money = find_money(sent, s)
+    money = find_money(sent, s) if "currency" in cues else []
     mentions = [
         m
         for m in compose(sent_hits, tokens, text, gaz, ctx)
         if not any(mo.start <= m.start < mo.end for mo in money)
     ]
-    mentions += _units(sent, s, mentions)
-    created = _created(sent, s)
+    mentions += _units(sent, s, mentions) if "unit" in cues else []
+    if "org" in cues:
+        mentions += named_organisations(sent, s, mentions, adj)
+    if "place" in cues:
+        mentions += state_borders(sent, s, mentions)
+        mentions += named_places(sent, s, mentions, adj)
+        mentions.sort(key=lambda m: (m.start, m.end))
+    created = _created(sent, s) if "new_body" in cues else []
     for m in [*mentions, *created]:
         if m.parent and m.parent not in ex.nodes and m.parent in gaz.entries:
             parent = gaz.entries[m.parent]
@@ -113,11 +131,16 @@ def _sentence(text, s, e, sent_hits, tokens, gaz, ctx, ex, published, adj, known
             prev.parent = prev.parent or m.parent
     items = [Item(m.start, m.end, "site" if m.coarse == "Site" else "actor", m.id, m) for m in mentions]
     items += [Item(m.start, m.end, "actor", m.id, m) for m in created]
-    items += _both(sent, s, ex.disc, mentions, ex.nodes)
-    items += frames.facility_items(sent, s, ex.disc, mentions, adj)
+    _state_groups(sent, s, mentions, ex.disc)
+    if "both" in cues:
+        items += _both(sent, s, ex.disc, mentions, ex.nodes)
+    if "facility" in cues:
+        items += frames.facility_items(sent, s, ex.disc, mentions, adj)
     _gazetteer_focus(items, mentions, ex.disc)
-    items += frames.agreement_items(sent, s, ex.disc)
-    items += frames.exercise_items(sent, s, ex.disc, known)
+    if "agreement" in cues:
+        items += frames.agreement_items(sent, s, ex.disc)
+    if "exercise" in cues:
+        items += frames.exercise_items(sent, s, ex.disc, known)
     items.sort(key=lambda i: (i.start, i.end))
     for m in mentions:
         state = m.id if m.subtype == "State" else m.parent
@@ -133,19 +156,22 @@ def _sentence(text, s, e, sent_hits, tokens, gaz, ctx, ex, published, adj, known
     ):
         for agr in agreements:
             ex.disc.protos[agr.ref].facilities.add(fac.ref)
-    view = Sentence(
-        text, s, e, items, money, find_dates(sent, published, s), find_status(sent), find_frequency(sent)
-    )
+    view = Sentence(text, s, e, items, money, published, cues)
+    kinds = {i.kind for i in items}
     rels: list[Rel] = []
     rels += part_of_rules(view)
-    rels += membership_rules(view)
-    rels += agreement_rules(view, ex.disc)
-    rels += party_forms(view, ex.disc)
-    rels += provides_under(view, ex.disc)
-    rels += implicit_agreement(view, ex.disc)
-    rels += exercise_rules(view, ex.disc)
+    rels += membership_rules(view) if "member" in cues else []
+    if "agreement" in kinds or "both" in cues:
+        rels += agreement_rules(view, ex.disc)
+    if "agreement" in kinds:
+        rels += party_forms(view, ex.disc)
+        rels += provides_under(view, ex.disc)
+    rels += implicit_agreement(view, ex.disc) if "agreed_to" in cues else []
+    if "exercise" in kinds or "took_part" in cues:
+        rels += exercise_rules(view, ex.disc)
     rels += cooperation_rules(view, ex.disc)
-    rels += site_rules(view, ex.disc)
+    if kinds & {"facility", "site", "exercise"}:
+        rels += site_rules(view, ex.disc)
     rels += funding_rules(view, ex.disc)
     rels += build_rules(view, ex.disc)
     rels += supply_rules(view, ex.disc)
@@ -239,7 +265,26 @@ def _both(
     if len(pair) < 2:
         return out
     for m in _BOTH.finditer(sent):
-        for st in sorted(pair):
+        group = disc.state_groups.get(3, []) if m.group("three") else pair
+        for st in sorted(group):
             if st in nodes:
                 out.append(Item(m.start() + off, m.end() + off, "actor", st, nodes[st]))
     return out
+
+
+_LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)$")
+
+
+def _state_groups(sent: str, off: int, mentions: list[Mention], disc: Discourse) -> None:
+    """Remember states coordinated in one list, so "the three countries" can name them later."""
+    states = [m for m in mentions if m.subtype == "State"]
+    group: list[Mention] = []
+    for m in states:
+        if group and _LIST_GAP.match(sent[group[-1].end - off : m.start - off]):
+            group.append(m)
+            continue
+        if len(group) >= 3:
+            disc.state_groups[len(group)] = [g.id for g in group]
+        group = [m]
+    if len(group) >= 3:
+        disc.state_groups[len(group)] = [g.id for g in group]

@@ -61,11 +61,14 @@ def read_raw(path: Path) -> tuple[str, str, dict]:
     return text, "markdown" if ext in {".md", ".markdown"} else "text", {}
 
 
+_CONTROL = bytes([*range(9), *range(14, 32)])
+
+
 def _looks_binary(data: bytes) -> bool:
     head = data[:8192]
     if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return True
-    ctrl = sum(1 for b in head if b < 9 or 13 < b < 32)
+    ctrl = len(head) - len(head.translate(None, _CONTROL))
     return ctrl > len(head) * 0.05
 
 

@@ -87,9 +87,10 @@ def _merge_facilities(protos, rels, parents, gaz, uf) -> None:
                 uf.join(by_fixed[p.fixed_id], p.pid)
             by_fixed.setdefault(p.fixed_id, p.pid)
     loose = [p for p in facs if not p.fixed_id]
+    closures = {p.pid: _closure(p.operators, parents) for p in loose}
     for i, a in enumerate(loose):
         for b in loose[i + 1 :]:
-            shared_op = _closure(a.operators, parents) & _closure(b.operators, parents)
+            shared_op = closures[a.pid] & closures[b.pid]
             same_cost = a.cost is not None and a.cost == b.cost
             if (shared_op or same_cost) and _regions_fit(a.regions, b.regions, gaz):
                 uf.join(a.pid, b.pid)
@@ -126,12 +127,11 @@ def _final_parties(p: Proto, parents: dict[str, str]) -> frozenset[str]:
 def _merge_agreements(protos, rels, parents, uf) -> None:
     agrs = [p for p in protos.values() if p.kind == "agreement"]
     links = _linked_facilities(protos, rels, uf)
+    finals = {a.pid: _final_parties(a, parents) for a in agrs}
     for i, a in enumerate(agrs):
         for b in agrs[i + 1 :]:
             la, lb = links[a.pid], links[b.pid]
-            if la & lb or (
-                (not la or not lb) and a.parties and _final_parties(a, parents) == _final_parties(b, parents)
-            ):
+            if la & lb or ((not la or not lb) and a.parties and finals[a.pid] == finals[b.pid]):
                 uf.join(a.pid, b.pid)
     roots: dict[str, Proto] = {}
     for a in agrs:
@@ -191,9 +191,7 @@ def _facility(members, rels, nodes, gaz, uf, root, doc_key) -> Resolved:
     adjectives = {a for m in members for a in m.adjectives}
     if not regions and len(adjectives) == 1:
         # "the Russian air base" where the text names Kant air base, run by Russia: one site
-        known = [
-            n for n in nodes.values() if (e := gaz.entries.get(n.id)) and e.operator in adjectives
-        ]
+        known = [n for n in nodes.values() if (e := gaz.entries.get(n.id)) and e.operator in adjectives]
         if len(known) == 1:
             return Resolved(known[0].id, ["Site", "Facility"], known[0].name, surfaces)
     name = None

@@ -5,9 +5,11 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
 
 from loaders.frames import Item
-from loaders.values import Money, When
+from loaders.values import Money, When, find_dates, find_frequency, find_status
 
 _COORD = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+|/\s*)(?:the\s+)?(?:governments?\s+of\s+)?$")
 _AND = re.compile(r"^\s*(?:,\s*)?(?:and|&)\s+(?:the\s+)?(?:governments?\s+of\s+)?$")
@@ -28,16 +30,29 @@ class Rel:
 
 @dataclass
 class Sentence:
-    """Items of one sentence sorted by position, with its money, dates, status, frequency."""
+    """Items of one sentence sorted by position, with its money; dates, status and frequency are
+    read only when a rule asks (most sentences yield no relationship, so most never pay for them)."""
 
     doc: str
     start: int
     end: int
     items: list[Item]
     money: list[Money]
-    dates: list[When]
-    status: str | None
-    frequency: str | None
+    published: date | None = None
+    #: the token cue classes present (loaders.cues); rules skip sentences without theirs
+    cues: frozenset[str] = frozenset()
+
+    @cached_property
+    def dates(self) -> list[When]:
+        return find_dates(self.text, self.published, self.start) if "date" in self.cues else []
+
+    @cached_property
+    def status(self) -> str | None:
+        return find_status(self.text)
+
+    @cached_property
+    def frequency(self) -> str | None:
+        return find_frequency(self.text) if "frequency" in self.cues else None
 
     @property
     def text(self) -> str:
@@ -81,11 +96,14 @@ class Sentence:
         out = [first]
         actors = self.of("actor")
         idx = actors.index(first) if first in actors else -1
+        seen_and = False
         while 0 <= idx < len(actors) - 1:
             nxt = actors[idx + 1]
             same = nxt.start == out[-1].start
-            if not same and not _COORD.match(self.gap(out[-1].end, nxt.start)):
-                break
+            gap = self.gap(out[-1].end, nxt.start)
+            if not same and (not _COORD.match(gap) or (seen_and and not _AND.match(gap))):
+                break  # "X and Y, the Z ...": a comma after the "and" closes the list
+            seen_and = seen_and or bool(_AND.match(gap))
             out.append(nxt)
             idx += 1
         gaps = [self.gap(a.end, b.start) for a, b in itertools.pairwise(out) if a.start != b.start]
@@ -100,7 +118,12 @@ class Sentence:
         idx = actors.index(last) if last in actors else -1
         while idx > 0:
             prv = actors[idx - 1]
-            same = prv.start == out[0].start
+            head = out[0].mention
+            # "China's People's Armed Police": the owner state sharing the span is not a co-subject
+            same = prv.start == out[0].start and (head is None or prv.ref not in {head.parent, head.home})
+            if prv.start == out[0].start and not same:
+                idx -= 1
+                continue
             gap = self.gap(prv.end, out[0].start)
             if not same and not _AND.match(gap) and not (len(out) > 1 and gap.strip() == ","):
                 break

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 #: dashes and hyphens join words ("Gorno-Badakhshan", "Tajik–Chinese") but never matter to matching
@@ -56,9 +56,8 @@ _ABBREV = frozenset(
 _SENT_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?:\[\w+\])*(?=\s)|\n\s*\n|\n(?=\s*[\[\-*•#]|\s*[A-Z\"“‘«(])")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """A token: its normalised key and its character span in the text."""
+class Token(NamedTuple):
+    """A token: its normalised key and its character span in the text (a tuple: cheap to build)."""
 
     key: str
     start: int
@@ -88,12 +87,14 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     """Tokens of ``text`` (dashes dropped) with spans shifted by ``offset``."""
     out = []
     keys = _KEYS
+    new = tuple.__new__
     for m in _TOKEN.finditer(text):
         surface = m.group()
         if surface in DASHES:
             continue
         key = keys.get(surface) or token_key(surface)
-        out.append(Token(key, m.start() + offset, m.end() + offset))
+        start = m.start() + offset
+        out.append(new(Token, (key, start, start + len(surface))))
     return out
 
 

@@ -5,20 +5,8 @@ from __future__ import annotations
 import re
 
 from loaders.frames import Discourse
-from loaders.rules import (
-    AS_PART,
-    BUILD,
-    COST,
-    FUND,
-    MONEYISH,
-    OPERATE,
-    SUPPLY_IN,
-    SUPPLY_OUT,
-    TRAIN,
-    _cues,
-    _rel,
-    _subject,
-)
+from loaders.patterns import AS_PART, BUILD, COST, FUND, OPERATE, SUPPLY_IN, SUPPLY_OUT, TRAIN
+from loaders.rulekit import cue_spans, rel, subject
 from loaders.sentence import Rel, Sentence
 
 _TO = re.compile(r"\bto\s+(?:the\s+)?$", re.I)
@@ -43,21 +31,28 @@ def funding_rules(sent: Sentence, disc: Discourse) -> list[Rel]:
     """FUNDS from "X provided <money> for <site>", "X will fund ...", "as part of <agreement>"."""
     out: list[Rel] = []
     text = sent.text
-    if not (sent.money or MONEYISH.search(text)):
+    if not (sent.money or "moneyish" in sent.cues):
         return out
-    for cue_s, cue_e in _cues(FUND, sent):
-        funders = _subject(sent, cue_s, limit=60)
-        target = sent.next_item(cue_e, ("facility", "exercise"), None, limit=160)
-        if target is None and sent.money and funders:
+    for cue_s, cue_e in cue_spans(FUND, sent):
+        funders = subject(sent, cue_s, limit=60)
+        target = _next_target(sent, cue_e)
+        passive = _passive_funder(sent, cue_s, cue_e)
+        if passive is not None and (back := _prev_target(sent, cue_s)) is not None:
+            # "a border post ..., funded by a grant from China", "a centre, built with EU funds"
+            funders, target = [passive], back
+        strong = re.match(r"fund|financ|allocat", sent.doc[cue_s:cue_e], re.I) is not None
+        if target is None and (sent.money or strong) and funders:
             target = sent.next_item(cue_e, ("actor",), _FOR_ACTOR, limit=110)
+            # "agreed to give Pakistan a grant of 300 million dollars": the recipient right after the verb
+            target = target or sent.next_item(cue_e, ("actor",), _DATIVE, limit=6)
         if target is None or not funders:
             continue
         money = _money_props(sent)
         for f in funders:
-            out.append(_rel(sent, "FUNDS", f.ref, target.ref, **money))
+            out.append(rel(sent, "FUNDS", f.ref, target.ref, **money))
         for agr in sent.of("agreement"):
             if AS_PART.search(sent.gap(sent.start, agr.start)[-40:]):
-                out.append(_rel(sent, "FUNDS", agr.ref, target.ref, **money))
+                out.append(rel(sent, "FUNDS", agr.ref, target.ref, **money))
         break
     if sent.money and COST.search(text):
         for fac in sent.of("facility"):
@@ -65,19 +60,54 @@ def funding_rules(sent: Sentence, disc: Discourse) -> list[Rel]:
     return out
 
 
+_DATIVE = re.compile(r"^\s+(?:the\s+)?$")
+_BY_FROM = re.compile(r"^\s*(?:by|from)\s+(?:(?:the|an?)\s+)?(?:[\w-]+\s+(?:from|of)\s+(?:the\s+)?)?$", re.I)
+
+
+def _is_target(it) -> bool:
+    if it.kind in ("facility", "exercise"):
+        return True
+    return it.kind == "site" and it.mention is not None and it.mention.subtype == "Facility"
+
+
+def _next_target(sent: Sentence, pos: int):
+    for it in sent.items:
+        if it.start >= pos and _is_target(it):
+            return it if it.start - pos <= 160 else None
+    return None
+
+
+def _prev_target(sent: Sentence, pos: int):
+    before = [it for it in sent.items if it.end <= pos and _is_target(it)]
+    return before[-1] if before and pos - before[-1].end <= 150 else None
+
+
+def _passive_funder(sent: Sentence, cue_s: int, cue_e: int):
+    """The funder after a passive cue ("funded by X", "a grant from X") or before "funds" ("with X funds")."""
+    nxt = sent.next_item(cue_e, ("actor",), _BY_FROM, limit=40)
+    if nxt is not None:
+        return nxt
+    prev = sent.prev_item(cue_s, ("actor",), limit=3)
+    if prev is not None and re.search(
+        r"\bwith\s+(?:the\s+)?$", sent.doc[max(sent.start, prev.start - 9) : prev.start]
+    ):
+        return prev
+    return None
+
+
 def build_rules(sent: Sentence, disc: Discourse) -> list[Rel]:
     """BUILDS ("China is building a base") and OPERATES ("Russia operates the base")."""
     out: list[Rel] = []
     for pattern, typ in ((BUILD, "BUILDS"), (OPERATE, "OPERATES")):
-        for cue_s, cue_e in _cues(pattern, sent):
+        for cue_s, cue_e in cue_spans(pattern, sent):
             target = sent.next_item(cue_e, ("facility", "site"), None, limit=40)
             if target is None or (target.kind == "site" and target.mention.subtype != "Facility"):
                 by = sent.next_item(cue_e, ("actor",), _BYP, limit=10)
                 prev = _prev_facility(sent, cue_s, limit=100)
                 if by and prev:
-                    out.append(_rel(sent, typ, by.ref, prev.ref))
+                    out.append(rel(sent, typ, by.ref, prev.ref))
                 continue
-            actors = _subject(sent, cue_s, limit=70)
+            actors = subject(sent, cue_s, limit=70)
             if typ == "OPERATES" and re.match(r"lease|rent", sent.doc[cue_s:cue_e], re.I):
                 lessee = sent.next_item(target.end, ("actor",), _TO, limit=20)
                 actors = [lessee] if lessee else actors
@@ -88,7 +118,7 @@ def build_rules(sent: Sentence, disc: Discourse) -> list[Rel]:
                     "SecurityForce",
                     "Organization",
                 }:
-                    out.append(_rel(sent, typ, a.ref, target.ref))
+                    out.append(rel(sent, typ, a.ref, target.ref))
                     if typ == "OPERATES" and target.kind == "facility":
                         disc.protos[target.ref].operators.add(a.ref)
     return out
@@ -109,8 +139,8 @@ def _prev_facility(sent: Sentence, pos: int, limit: int):
 def supply_rules(sent: Sentence, disc: Discourse) -> list[Rel]:
     """SUPPLIES with the item: "X delivered N rifles to Y", "Y bought frigates from X"."""
     out: list[Rel] = []
-    for cue_s, cue_e in _cues(SUPPLY_OUT, sent):
-        givers = _subject(sent, cue_s, limit=60)
+    for cue_s, cue_e in cue_spans(SUPPLY_OUT, sent):
+        givers = subject(sent, cue_s, limit=60)
         rec = sent.next_item(cue_e, ("actor",), _TO, limit=140)
         by = sent.next_item(rec.end if rec else cue_e, ("actor",), _BYP, limit=10)
         if by is not None:
@@ -119,7 +149,7 @@ def supply_rules(sent: Sentence, disc: Discourse) -> list[Rel]:
                 agents = [a for a in sent.agents() if a.end <= cue_s]
                 rec = agents[0] if agents else None
             if rec is not None and rec.ref != by.ref:
-                out.append(_rel(sent, "SUPPLIES", by.ref, rec.ref, item=_item(sent.doc[cue_e : rec.start])))
+                out.append(rel(sent, "SUPPLIES", by.ref, rec.ref, item=_item(sent.doc[cue_e : rec.start])))
             break
         if not givers or rec is None:
             continue
@@ -128,23 +158,23 @@ def supply_rules(sent: Sentence, disc: Discourse) -> list[Rel]:
             continue
         for g in givers:
             if g.ref != rec.ref:
-                out.append(_rel(sent, "SUPPLIES", g.ref, rec.ref, item=item))
+                out.append(rel(sent, "SUPPLIES", g.ref, rec.ref, item=item))
         break
-    for cue_s, cue_e in _cues(SUPPLY_IN, sent):
-        buyers = _subject(sent, cue_s, limit=60)
+    for cue_s, cue_e in cue_spans(SUPPLY_IN, sent):
+        buyers = subject(sent, cue_s, limit=60)
         src = sent.next_item(cue_e, ("actor",), _FROM, limit=140)
         if not buyers or src is None:
             continue
         item = _item(sent.doc[cue_e : src.start])
         for b in buyers:
             if b.ref != src.ref:
-                out.append(_rel(sent, "SUPPLIES", src.ref, b.ref, item=item))
+                out.append(rel(sent, "SUPPLIES", src.ref, b.ref, item=item))
         break
     return out
 
 
 def _item(span: str) -> str:
-    span = re.sub(r"\s+(?:to|from)\s+(?:the\s+)?$", "", span.strip(), flags=re.I)
+    span = re.sub(r"\s+(?:to|from)(?:\s+the)?$", "", span.strip(), flags=re.I)
     span = _ARTICLE.sub("", span.strip(" ,")).strip()
     return span if 0 < len(span) <= 80 and "," not in span[:3] else ""
 
@@ -152,8 +182,8 @@ def _item(span: str) -> str:
 def training_rules(sent: Sentence, disc: Discourse) -> list[Rel]:
     """TRAINS: "X trains Y", "Y trained by X", "training for Y provided by X"."""
     out: list[Rel] = []
-    for cue_s, cue_e in _cues(TRAIN, sent):
-        trainers = _subject(sent, cue_s, limit=60)
+    for cue_s, cue_e in cue_spans(TRAIN, sent):
+        trainers = subject(sent, cue_s, limit=60)
         by = sent.next_item(cue_e, ("actor",), _BYP, limit=10)
         if by is not None:
             trainees = trainers
@@ -166,7 +196,7 @@ def training_rules(sent: Sentence, disc: Discourse) -> list[Rel]:
         for t in trainers:
             for s in trainees:
                 if t.ref != s.ref:
-                    out.append(_rel(sent, "TRAINS", t.ref, s.ref))
+                    out.append(rel(sent, "TRAINS", t.ref, s.ref))
         if out:
             break
     return out
@@ -176,9 +206,9 @@ def establish_rules(sent: Sentence, disc: Discourse, created: list) -> list[Rel]
     """ESTABLISHES: a body "is being created" under the current agreement, or by its subject."""
     out: list[Rel] = []
     for item in created:
-        subj = _subject(sent, item.start, limit=50)
+        subj = subject(sent, item.start, limit=50)
         if subj and re.search(r"\b(?:creat|establish|set up|form)", sent.doc[subj[-1].end : item.start]):
-            out.extend(_rel(sent, "ESTABLISHES", s.ref, item.ref) for s in subj)
+            out.extend(rel(sent, "ESTABLISHES", s.ref, item.ref) for s in subj)
         elif "agreement" in disc.last:
-            out.append(_rel(sent, "ESTABLISHES", disc.last["agreement"], item.ref))
+            out.append(rel(sent, "ESTABLISHES", disc.last["agreement"], item.ref))
     return out

@@ -218,9 +218,17 @@ _STATUS = [
 ]
 
 
+_STATUS_ANY = re.compile("|".join(f"(?P<{name}>{p.pattern})" for name, p in _STATUS), re.I)
+_RANK = {name: rank for rank, (name, _) in enumerate(_STATUS)}
+
+
 def find_status(text: str) -> str | None:
-    """The epistemic status a sentence marks, strongest cue first."""
-    for status, pattern in _STATUS:
-        if pattern.search(text):
-            return status
-    return None
+    """The epistemic status a sentence marks, strongest cue first (one scan for all four)."""
+    best = None
+    for m in _STATUS_ANY.finditer(text):
+        name = m.lastgroup
+        if best is None or _RANK[name] < _RANK[best]:
+            best = name
+            if name == "denied":
+                break
+    return best

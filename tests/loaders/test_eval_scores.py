@@ -14,10 +14,11 @@ needs_shared = pytest.mark.skipif(
     SCORER is None, reason="../shared/eval/score.py is absent (clone shared/ beside the repository to score)"
 )
 GOLDS = sorted(EVAL_DIR.glob("*.gold.json"))
-#: floors every document reaches today; raise them as extraction improves
-OWN_F1, OWN_REQUIRED = 0.66, 0.56
-#: the macro average over corpus/eval reached today (0.85 F1, 0.91 required recall)
-MEAN_F1, MEAN_REQUIRED = 0.84, 0.90
+#: floors every document reaches today (lowest: 0.67 F1, 0.85 required recall); raise them as
+#: extraction improves, never lower them
+OWN_F1, OWN_REQUIRED = 0.66, 0.84
+#: the macro average over corpus/eval reached today (0.85 F1, 0.98 required recall over 17 documents)
+MEAN_F1, MEAN_REQUIRED = 0.845, 0.97
 
 
 def _score(gold_path, doc_path):
@@ -29,13 +30,13 @@ def _score(gold_path, doc_path):
 @needs_shared
 def test_seed_meets_targets():
     res = _score(SEED_GOLD, SEED)
-    assert res["rel_f1"] >= 0.85, res
-    assert res["rel_required_recall"] >= 0.95, res
+    assert res["rel_f1"] >= 0.95, res  # reached 0.97; the product target is 0.85
+    assert res["rel_required_recall"] >= 1.0, res  # the product target is 0.95
     assert res["duplicate_entities"] == 0, res
 
 
-def test_at_least_twelve_own_documents():
-    assert len(GOLDS) >= 12
+def test_at_least_seventeen_own_documents():
+    assert len(GOLDS) >= 17
 
 
 @needs_shared
