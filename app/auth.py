@@ -10,13 +10,14 @@ from __future__ import annotations
 import hashlib
 import re
 import secrets
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from enum import IntEnum
 from typing import Annotated
 
 from fastapi import Depends, Request
 from fastapi.security import APIKeyHeader
+from starlette.concurrency import run_in_threadpool
 
 from graph.db import Db
 from pactgraph.errors import AuthError, ForbiddenError, InputError, NotFoundError
@@ -67,22 +68,23 @@ def revoke_key(db: Db, key_id: str) -> dict[str, str]:
 _header = APIKeyHeader(name="X-API-Key", auto_error=False, description="an API key (see `pactgraph keys`)")
 
 
-def principal(request: Request, key: Annotated[str | None, Depends(_header)]) -> Principal:
+async def principal(request: Request, key: Annotated[str | None, Depends(_header)]) -> Principal:
+    """Who is calling. Async so the common no-auth case costs no thread-pool hop."""
     if not request.app.state.settings.auth_enabled:
         return Principal("local", Role.admin)
     if not key:
         raise AuthError("send an API key in the X-API-Key header")
     db: Db = request.app.state.db
-    rows = db.read("api_key_lookup", hash=hash_key(key))
+    rows = await run_in_threadpool(db.read, "api_key_lookup", hash=hash_key(key))
     if not rows:
         raise AuthError("unknown or revoked API key")
     return Principal(rows[0]["name"], Role[rows[0]["role"]])
 
 
-def require(role: Role) -> Callable[[Principal], Principal]:
+def require(role: Role) -> Callable[[Principal], Awaitable[Principal]]:
     """A dependency that admits callers holding ``role`` or a higher one."""
 
-    def check(who: Annotated[Principal, Depends(principal)]) -> Principal:
+    async def check(who: Annotated[Principal, Depends(principal)]) -> Principal:
         if who.role < role:
             raise ForbiddenError(f"this needs the {role.name} role; your key has {who.role.name}")
         return who

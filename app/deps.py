@@ -6,20 +6,26 @@ from enum import Enum
 from typing import Annotated
 
 from fastapi import Depends, Query, Request
+from starlette.concurrency import run_in_threadpool
 
 from graph.db import Db
 from graph.readq import LINK_TYPES, QUERY_STATUSES, Filters
 from pactgraph import vocabulary as vocab
 from pactgraph.settings import Settings
 
+# The dependencies below are ``async`` because they do not block (the schema check is a flag
+# once applied): a plain ``def`` dependency costs a thread-pool hop on every request.
 
-def get_db(request: Request) -> Db:
+
+async def get_db(request: Request) -> Db:
     db: Db = request.app.state.db
-    request.app.state.ensure_schema()
+    ensure = request.app.state.ensure_schema
+    if not ensure.done:
+        await run_in_threadpool(ensure)
     return db
 
 
-def get_app_settings(request: Request) -> Settings:
+async def get_app_settings(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
 
@@ -32,7 +38,7 @@ DbDep = Annotated[Db, Depends(get_db)]
 SettingsDep = Annotated[Settings, Depends(get_app_settings)]
 
 
-def get_filters(
+async def get_filters(
     types: Annotated[
         list[LinkType], Query(description="relationship types to follow (default: all but MENTIONS)")
     ] = [],  # noqa: B006

@@ -12,6 +12,7 @@ from fastapi import FastAPI
 from app import problems
 from app.middleware import SizeLimit, install_redaction
 from app.routers import ROUTERS
+from graph import readq
 from graph.connection import make_driver, target
 from graph.db import Db
 from graph.schema import apply_schema
@@ -55,6 +56,7 @@ def create_app(settings: Settings | None = None, db: Db | None = None) -> FastAP
         ]
         install_redaction([s for s in secrets if s])
         app.state.settings, app.state.db = cfg, handle
+        readq.set_timeout(cfg.query_timeout_s)
         app.state.ensure_schema = _SchemaOnce(handle)
         try:
             app.state.ensure_schema()

@@ -2,30 +2,31 @@
 
 Builds (once, kept in --home) a graph of --relationships links in its own Neo4j, then measures
 p50/p95 of neighbours (depth 1) and shortest path (up to 6 hops) through the API and through the
-driver running the same Cypher, their ratio, and requests/s under --clients concurrent clients.
+bare driver running the same Cypher with the same parameters (the two arms alternate request by
+request), their ratio, and requests/s under --clients concurrent keep-alive clients. The API runs
+as deployed: uvicorn, one worker by default (--workers), uvloop + httptools, on loopback.
 
     .venv/bin/python -m bench.bench_api                       # 1,000,000 links (a few minutes once)
     .venv/bin/python -m bench.bench_api --relationships 100000 --home var/bench/small
+    .venv/bin/python -m bench.bench_api --bolt-port 17987 --keep-running   # reuse a running bench Neo4j
 """
 
 from __future__ import annotations
 
 import argparse
+import http.client
 import os
 import random
-import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
-import httpx
-from neo4j import Query, RoutingControl
+from neo4j import READ_ACCESS, Query
 
-from graph import readq
+from bench.api_timing import Client, concurrent, interleaved, load, percentiles
+from graph import paths, readq
 from graph.connection import Target, make_driver
 from graph.db import Db
 from graph.localserver import LocalNeo4j, free_port
@@ -91,21 +92,7 @@ def generate(db: Db, relationships: int, seed: int = 0) -> None:
     print()
 
 
-def percentiles(samples: list[float]) -> tuple[float, float]:
-    ordered = sorted(samples)
-    return statistics.median(ordered) * 1000, ordered[int(0.95 * (len(ordered) - 1))] * 1000
-
-
-def timed(fn: Callable[[], Any], n: int) -> list[float]:
-    out = []
-    for _ in range(n):
-        began = time.perf_counter()
-        fn()
-        out.append(time.perf_counter() - began)
-    return out
-
-
-def start_api(target: Target, port: int) -> subprocess.Popen[bytes]:
+def start_api(target: Target, port: int, workers: int) -> subprocess.Popen[bytes]:
     env = {
         **os.environ,
         "NEO4J_URI": target.uri,
@@ -127,6 +114,12 @@ def start_api(target: Target, port: int) -> subprocess.Popen[bytes]:
             "--log-level",
             "warning",
             "--no-access-log",
+            "--workers",
+            str(workers),
+            "--loop",
+            "uvloop",
+            "--http",
+            "httptools",
         ],
         env=env,
         cwd=PROJECT_ROOT,
@@ -134,9 +127,9 @@ def start_api(target: Target, port: int) -> subprocess.Popen[bytes]:
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
-            if httpx.get(f"http://127.0.0.1:{port}/health", timeout=2).status_code == 200:
+            if Client(port).get("/health") == 200:
                 return proc
-        except httpx.HTTPError:
+        except (OSError, http.client.HTTPException):
             pass
         time.sleep(0.3)
     proc.kill()
@@ -148,17 +141,22 @@ def main() -> None:
     parser.add_argument("--relationships", type=int, default=1_000_000)
     parser.add_argument("--home", type=Path, default=PROJECT_ROOT / "var" / "bench" / "neo4j")
     parser.add_argument("--samples", type=int, default=300, help="timed requests per measurement")
+    parser.add_argument("--warmup", type=int, default=300, help="untimed rounds of every arm first")
     parser.add_argument("--clients", type=int, default=32)
     parser.add_argument("--concurrent-requests", type=int, default=3000)
+    parser.add_argument("--max-seconds", type=float, default=120, help="bound on the concurrent phase")
+    parser.add_argument("--workers", type=int, default=1, help="uvicorn worker processes of the API")
+    parser.add_argument("--bolt-port", type=int, default=0, help="fixed Bolt port (for --keep-running)")
     parser.add_argument("--keep-running", action="store_true", help="leave the bench Neo4j running")
     args = parser.parse_args()
 
     lib = Path(os.environ.get("PACTGRAPH_HOME", PROJECT_ROOT / "var")) / "neo4j" / "lib"
+    bolt = args.bolt_port or free_port()
     server = LocalNeo4j(
         home=args.home.resolve(),
         lib_dir=lib,
-        bolt_port=free_port(),
-        http_port=free_port(),
+        bolt_port=bolt,
+        http_port=bolt + 1 if args.bolt_port else free_port(),
         heap="2g",
         pagecache="2g",
     )
@@ -183,47 +181,48 @@ def main() -> None:
         ids = [f"n{rng.randrange(n_nodes)}" for _ in range(args.samples)]
         pairs = [(f"n{rng.randrange(n_nodes)}", f"n{rng.randrange(n_nodes)}") for _ in range(args.samples)]
         params = Filters().params()
+        # the very statements the API runs for these requests, with the same parameters and limit
+        neighbours_query = Query(readq.statement("neighbours_first"), timeout=readq.current_timeout())
+        path_query = Query(
+            readq.statement(paths.statement("shortest", Filters())), timeout=readq.current_timeout()
+        )
 
-        def bare(name: str, **p: Any) -> None:
-            driver.execute_query(
-                Query(readq.statement(name), timeout=10.0),
-                {**params, **p},  # type: ignore[arg-type]
-                database_="neo4j",
-                routing_=RoutingControl.READ,
-            )
+        def bare(query: Query, **p: Any) -> None:
+            """The bare driver: one auto-commit read, records fetched, nothing else."""
+            with driver.session(database="neo4j", default_access_mode=READ_ACCESS) as session:
+                list(session.run(query, {**params, **p}))
 
         api_port = free_port()
-        api = start_api(target, api_port)
-        http = httpx.Client(base_url=f"http://127.0.0.1:{api_port}", timeout=30)
-        cycle = iter(range(10**9))
+        print(
+            f"API: uvicorn app.main:create_app, {args.workers} worker(s), uvloop + httptools, no access log; "
+            f"clients: stdlib HTTP/1.1 keep-alive on loopback; query timeout {readq.current_timeout():g}s"
+        )
+        api = start_api(target, api_port, args.workers)
+        client = Client(api_port)
 
-        def pick(seq: list[Any]) -> Any:
-            return seq[next(cycle) % len(seq)]
+        def api_neighbours(i: int) -> None:
+            client.ok(f"/entities/{ids[i % len(ids)]}/neighbours")
 
-        # warm up both paths (plan cache, page cache)
-        for i in range(50):
-            http.get(f"/entities/{ids[i % len(ids)]}/neighbours").raise_for_status()
+        def driver_neighbours(i: int) -> None:
+            bare(neighbours_query, id=ids[i % len(ids)], skip=0, limit=200)
+
+        def api_path(i: int) -> None:
             s, t = pairs[i % len(pairs)]
-            http.get("/paths", params={"source": s, "target": t, "max_hops": 6}).raise_for_status()
-        results = {}
-        results["neighbours API"] = timed(
-            lambda: http.get(f"/entities/{pick(ids)}/neighbours").raise_for_status(), args.samples
-        )
-        results["neighbours driver"] = timed(
-            lambda: bare("neighbours_first", id=pick(ids), skip=0, limit=200), args.samples
-        )
+            client.ok("/paths", source=s, target=t, max_hops=6)
 
-        def api_path() -> None:
-            s, t = pick(pairs)
-            http.get("/paths", params={"source": s, "target": t, "max_hops": 6}).raise_for_status()
+        def driver_path(i: int) -> None:
+            s, t = pairs[i % len(pairs)]
+            bare(path_query, source=s, target=t, max_hops=6, limit=1, **paths.CONTEXT_PARAMS)
 
-        def driver_path() -> None:
-            s, t = pick(pairs)
-            bare("paths_shortest", source=s, target=t, max_hops=6, limit=1)
-
-        results["shortest path API"] = timed(api_path, args.samples)
-        results["shortest path driver"] = timed(driver_path, args.samples)
-
+        # warm up both arms as a long-running server is warm: JIT, plan and page caches, pools
+        for i in range(args.warmup):
+            for fn in (api_neighbours, driver_neighbours, api_path, driver_path):
+                fn(i)
+        print(load())
+        arms = {"neighbours API": api_neighbours, "neighbours driver": driver_neighbours}
+        results = interleaved(arms, args.samples)
+        arms = {"shortest path API": api_path, "shortest path driver": driver_path}
+        results |= interleaved(arms, args.samples)
         print(f"\n{'measure':<24}{'p50 ms':>9}{'p95 ms':>9}")
         for name, samples in results.items():
             p50, p95 = percentiles(samples)
@@ -232,29 +231,9 @@ def main() -> None:
             api50, api95 = percentiles(results[f"{what} API"])
             drv50, drv95 = percentiles(results[f"{what} driver"])
             print(f"{what:<24} API/driver ratio p50 {api50 / drv50:.2f}, p95 {api95 / drv95:.2f}")
-
-        errors = 0
-
-        def one(i: int) -> None:
-            nonlocal errors
-            with httpx.Client(base_url=f"http://127.0.0.1:{api_port}", timeout=30) as c:
-                for j in range(i, args.concurrent_requests, args.clients):
-                    if j % 2:
-                        r = c.get(f"/entities/{ids[j % len(ids)]}/neighbours")
-                    else:
-                        s, t = pairs[j % len(pairs)]
-                        r = c.get("/paths", params={"source": s, "target": t, "max_hops": 6})
-                    errors += r.status_code != 200
-
-        began = time.perf_counter()
-        with ThreadPoolExecutor(args.clients) as pool:
-            list(pool.map(one, range(args.clients)))
-        elapsed = time.perf_counter() - began
-        print(
-            f"\n{args.clients} concurrent clients: {args.concurrent_requests} requests "
-            f"(half neighbours, half shortest path) in {elapsed:.1f}s = "
-            f"{args.concurrent_requests / elapsed:.0f} req/s, {errors} errors"
-        )
+        print(load())
+        concurrent(args, api_port, ids, pairs)
+        print(load())
     finally:
         if api is not None:
             api.terminate()

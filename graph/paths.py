@@ -17,6 +17,12 @@ MAX_K = 10
 MAX_ALL_SHORTEST = 25
 #: links that say what an agreement or event on a path does; shown beside the hops
 CONTEXT_TYPES = ["FUNDS", "PROVIDES_FOR", "APPROVED", "ESTABLISHES", "BUILDS"]
+#: the nodes on a path whose context links are shown, and how many links each at most
+CONTEXT_LABELS = ["Agreement", "Event"]
+CONTEXT_PER_NODE = 10
+CONTEXT_PARAMS: dict[str, Any] = {
+    "context_types": CONTEXT_TYPES, "context_labels": CONTEXT_LABELS, "per_node": CONTEXT_PER_NODE
+}
 
 
 def explain(rel: dict[str, Any], names: dict[str, str]) -> str:
@@ -31,6 +37,12 @@ def explain(rel: dict[str, Any], names: dict[str, str]) -> str:
         )
         cites.append(f"“{e['quote']}” ({where})")
     return f"{head}: " + "; ".join(cites) if cites else f"{head} (no quote recorded)"
+
+
+def statement(mode: Mode, filters: Filters) -> str:
+    """The statement for ``mode``: its light form when only ``types`` is filtered (same paths, about
+    a quarter faster on a million links, since each hop tests two things instead of seven)."""
+    return f"paths_{mode}_open" if filters.only_types else f"paths_{mode}"
 
 
 def find_paths(
@@ -52,18 +64,20 @@ def find_paths(
         raise InputError("source and target are the same entity; give two different ids", source="target")
     limit = {"shortest": 1, "all_shortest": MAX_ALL_SHORTEST, "k_shortest": k}[mode]
     rows = readq.read(
-        db, f"paths_{mode}", source=source, target=target, max_hops=max_hops, limit=limit, **filters.params()
+        db, statement(mode, filters), source=source, target=target, max_hops=max_hops, limit=limit,
+        **CONTEXT_PARAMS, **filters.params(),
     )
     if not rows:
         require_entities(db, source=source, target=target)  # 404 names the unknown end
     paths: list[dict[str, Any]] = []
     for row in rows:
-        nodes = [shape_node(n) for n in row["nodes"]]
-        rels = [shape_relationship(r) for r in row["rels"]]
-        paths.append({"nodes": nodes, "relationships": rels})
-    for path in paths:
-        path["context"] = context(db, path, filters)
-    add_sources(
+        path: dict[str, Any] = {
+            "nodes": [shape_node(n) for n in row["nodes"]],
+            "relationships": [shape_relationship(r) for r in row["rels"]],
+        }
+        path["context"] = context(path, row["context"])
+        paths.append(path)
+    add_sources(  # a no-op when the statement found every evidence document itself
         db, [rel for path in paths for part in (path, path["context"]) for rel in part["relationships"]]
     )
     for path in paths:
@@ -73,19 +87,10 @@ def find_paths(
     return {"found": bool(paths), "paths": paths}
 
 
-def context(db: Db, path: dict[str, Any], filters: Filters) -> dict[str, Any]:
-    """Links of the path's agreements and events that are not hops: what they fund, who approved them."""
-    inner = [n["id"] for n in path["nodes"][1:-1] if {"Agreement", "Event"} & set(n["labels"])]
-    if not inner:
-        return {"nodes": [], "relationships": []}
+def context(path: dict[str, Any], rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """Links of the path's agreements and events that are not hops: what they fund, who approved them
+    (the statement fetched them with the path, under the same filters but for the types)."""
     on_path = {r["id"] for r in path["relationships"]}
-    rows = readq.read(
-        db,
-        "path_context",
-        ids=inner,
-        per_node=10,
-        **{**filters.params(), "types": CONTEXT_TYPES, "labels": []},
-    )
     nodes: dict[str, dict[str, Any]] = {}
     rels: dict[str, dict[str, Any]] = {}
     for row in rows:

@@ -1,7 +1,9 @@
 """Read queries with the shared analyst filters: validated in Python, applied inside Cypher.
 
-Cypher files may hold ``{{relationship_filter(r)}}`` and ``{{node_filter(y)}}`` placeholders;
-both expand to the one definition in cypher/fragment_*.cypher, so every endpoint filters alike.
+Cypher files may hold ``{{relationship_filter(r)}}``, ``{{link_filter(r)}}`` (only the types and
+the retracted rule: the light form when no other filter is set) and ``{{node_filter(y)}}``
+placeholders; each expands to the one definition in cypher/fragment_*.cypher, so every endpoint
+filters alike. ``{{relationship_filter(r, context_types)}}`` takes the types from ``$context_types``.
 Only vocabulary names reach the query as ``$types``/``$labels`` parameters, never as text.
 """
 
@@ -12,8 +14,8 @@ from datetime import date
 from functools import cache
 from typing import Any
 
-from neo4j import Query, RoutingControl
-from neo4j.exceptions import ClientError, ServiceUnavailable, SessionExpired
+from neo4j import READ_ACCESS, Query
+from neo4j.exceptions import ClientError, Neo4jError, ServiceUnavailable, SessionExpired
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from graph import queries
@@ -26,7 +28,11 @@ LINK_TYPES: tuple[str, ...] = tuple(t for t in vocab.RELATIONSHIP_TYPES if t != 
 #: statuses an analyst may ask for; `retracted` is always left out
 QUERY_STATUSES: tuple[str, ...] = tuple(s for s in vocab.STATUSES if s != "retracted")
 DEFAULT_TIMEOUT_S = 10.0
-_FRAGMENT = re.compile(r"\{\{(relationship_filter|node_filter)\(([a-z][a-z0-9_]*)\)\}\}")
+#: the server-side limit on one read; the app sets it from ``settings.query_timeout_s`` at start-up
+_timeout_s = DEFAULT_TIMEOUT_S
+_FRAGMENT = re.compile(
+    r"\{\{(relationship_filter|link_filter|node_filter)\(([a-z][a-z0-9_]*)(?:, *([a-z][a-z0-9_]*))?\)\}\}"
+)
 _ISO_PREFIX = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
@@ -92,6 +98,13 @@ class Filters(BaseModel):
     def _dates(cls, value: str | None, info: Any) -> str | None:
         return _iso(value, info.field_name)
 
+    @property
+    def only_types(self) -> bool:
+        """True when no filter but ``types`` is set: statements may then use the light link_filter."""
+        return not (
+            self.labels or self.status or self.min_confidence or self.date_from or self.date_to or self.as_of
+        )
+
     def params(self) -> dict[str, Any]:
         """Query parameters: an empty type list means every link type (never MENTIONS)."""
         return {
@@ -110,33 +123,69 @@ def statement(name: str) -> str:
     """cypher/<name>.cypher with its filter placeholders expanded (variables renamed)."""
 
     def expand(match: re.Match[str]) -> str:
-        kind, var = match.group(1), match.group(2)
+        kind, var, types = match.group(1), match.group(2), match.group(3)
         text = "\n".join(
             line
             for line in queries.load(f"fragment_{kind}").splitlines()
             if not line.lstrip().startswith("//")
         )
-        placeholder = "r" if kind == "relationship_filter" else "y"
-        return "(" + re.sub(rf"\b{placeholder}\b", var, text).strip() + ")"
+        placeholder = "y" if kind == "node_filter" else "r"
+        text = re.sub(rf"\b{placeholder}\b", var, text)
+        if types:  # {{relationship_filter(r, context_types)}}: the types come from $context_types
+            text = re.sub(r"\$types\b", f"${types}", text)
+            text = re.sub(r"\{\{(\w+)\((\w+)\)\}\}", lambda m: f"{{{{{m[1]}({m[2]}, {types})}}}}", text)
+        # a fragment may hold another (relationship_filter holds link_filter): expand it too
+        return "(" + _FRAGMENT.sub(expand, text).strip() + ")"
 
     return _FRAGMENT.sub(expand, queries.load(name))
 
 
-def read(db: Db, name: str, *, timeout: float = DEFAULT_TIMEOUT_S, **params: Any) -> list[dict[str, Any]]:
+def set_timeout(seconds: float) -> None:
+    """Set the server-side time limit of every read (``PACTGRAPH_QUERY_TIMEOUT``)."""
+    global _timeout_s
+    if not seconds > 0:
+        raise InputError("the query timeout must be a positive number of seconds", source="query_timeout_s")
+    _timeout_s = float(seconds)
+
+
+def current_timeout() -> float:
+    return _timeout_s
+
+
+def run(db: Db, text: str, params: dict[str, Any], timeout_s: float) -> list[dict[str, Any]]:
+    """Run one read as an auto-commit query: one round trip, where a managed transaction needs two.
+
+    Records are taken as plain dicts: read statements return maps and scalars only (never bare
+    nodes), so ``Record.data()``'s walk over every nested value would convert nothing and costs
+    about a millisecond on a neighbourhood. A retryable failure (leader switch, transient error)
+    is tried once more before it reaches the caller.
+    """
+    query = Query(text, timeout=timeout_s)  # type: ignore[arg-type]
+    for attempt in (1, 2):
+        try:
+            with db.driver.session(database=db.database, default_access_mode=READ_ACCESS) as session:
+                result = session.run(query, params)
+                keys = result.keys()
+                return [dict(zip(keys, record.values(), strict=True)) for record in result]
+        except Neo4jError as exc:
+            if attempt == 2 or not exc.is_retryable():
+                raise
+        except SessionExpired:
+            if attempt == 2:
+                raise
+    raise AssertionError("unreachable")
+
+
+def read(db: Db, name: str, *, timeout: float | None = None, **params: Any) -> list[dict[str, Any]]:
     """Rows of a read statement, with a server-side timeout; Neo4j outages become UnavailableError."""
+    limit = _timeout_s if timeout is None else timeout
     try:
-        records, _, _ = db.driver.execute_query(
-            Query(statement(name), timeout=timeout),
-            params,
-            database_=db.database,
-            routing_=RoutingControl.READ,
-        )
+        return run(db, statement(name), params, limit)
     except (ServiceUnavailable, SessionExpired) as exc:
         raise UnavailableError(f"Neo4j is unreachable: {type(exc).__name__}") from exc
     except ClientError as exc:
         if "TransactionTimedOut" in (exc.code or "") or "Terminated" in (exc.code or ""):
             raise InputError(
-                f"the query took longer than {timeout:g}s; narrow it (depth, filters, limit)", source=name
+                f"the query took longer than {limit:g}s; narrow it (depth, filters, limit)", source=name
             ) from exc
         raise
-    return [record.data() for record in records]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -32,6 +33,25 @@ class Evidence(_Strict):
         return self
 
 
+@lru_cache(maxsize=256)
+def _label_problem(labels: tuple[str, ...]) -> str | None:
+    """What is wrong with a node's label set, or None (few distinct sets exist, so cached)."""
+    unknown = [label for label in labels if label not in vocab.ALL_LABELS]
+    if unknown:
+        return f"unknown labels {unknown}; expected some of {sorted(vocab.ALL_LABELS)}"
+    coarse = [label for label in labels if label in vocab.NODE_LABELS]
+    if len(coarse) != 1:
+        return f"a node needs exactly one of {list(vocab.NODE_LABELS)}; got {list(labels)}"
+    subtypes = vocab.NODE_LABELS[coarse[0]]
+    chosen = [label for label in labels if label in subtypes]
+    if subtypes and len(chosen) != 1:
+        return f"{coarse[0]} needs exactly one subtype of {list(subtypes)}; got {list(labels)}"
+    stray = [label for label in labels if label not in subtypes and label != coarse[0]]
+    if stray:
+        return f"labels {stray} do not belong with {coarse[0]}"
+    return None
+
+
 class Node(_Strict):
     id: str = Field(min_length=1)
     labels: list[str]
@@ -42,18 +62,9 @@ class Node(_Strict):
     @field_validator("labels")
     @classmethod
     def _labels(cls, labels: list[str]) -> list[str]:
-        for label in labels:
-            vocab.check_label(label)
-        coarse = [label for label in labels if label in vocab.NODE_LABELS]
-        if len(coarse) != 1:
-            raise ValueError(f"a node needs exactly one of {list(vocab.NODE_LABELS)}; got {labels}")
-        subtypes = vocab.NODE_LABELS[coarse[0]]
-        chosen = [label for label in labels if label in subtypes]
-        if subtypes and len(chosen) != 1:
-            raise ValueError(f"{coarse[0]} needs exactly one subtype of {list(subtypes)}; got {labels}")
-        stray = [label for label in labels if label not in subtypes and label != coarse[0]]
-        if stray:
-            raise ValueError(f"labels {stray} do not belong with {coarse[0]}")
+        problem = _label_problem(tuple(labels))
+        if problem:
+            raise ValueError(problem)
         return labels
 
     @property

@@ -46,4 +46,4 @@ def run(args: argparse.Namespace) -> int:
     from pactgraph.commands import serve
 
     print(f"API on http://{settings.api_host}:{settings.api_port} (docs at /docs)")
-    return serve.run(argparse.Namespace(host=None, port=None))
+    return serve.run(argparse.Namespace(host=None, port=None, workers=1, no_access_log=False))
