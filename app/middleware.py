@@ -24,11 +24,19 @@ class SizeLimit:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        length = coding = None
+        for name, value in scope["headers"]:  # ASGI header names are lower-case
+            if name == b"content-length":
+                length = value
+            elif name == b"transfer-encoding":
+                coding = value
+        if length is None and coding is None:
+            # no body to count (RFC 9112 6.3): the common GET takes no wrappers at all
+            await self.app(scope, receive, send)
+            return
         settings = getattr(getattr(scope.get("app"), "state", None), "settings", None)
         if settings is not None:
             self.max_bytes = settings.max_request_bytes
-        headers = dict(scope.get("headers") or [])
-        length = headers.get(b"content-length")
         if length is not None and (not length.isdigit() or int(length) > self.max_bytes):
             await self._refuse(scope, receive, send)
             return

@@ -8,6 +8,7 @@ JSON and looks up each evidence document's title, publisher and publication date
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from graph import readq
@@ -16,11 +17,19 @@ from pactgraph import vocabulary as vocab
 
 _NODE_KEYS = {"id", "name", "aliases", "text"}
 _EVIDENCE = ("evidence_documents", "evidence_quotes", "evidence_starts", "evidence_ends")
+_REL_SKIP = frozenset({*_EVIDENCE, "claim_id"})
+
+
+#: values that are already JSON-ready; checked by exact type first, the common case of every property
+_SCALARS = frozenset({str, int, float, bool, type(None)})
 
 
 def plain(value: Any) -> Any:
     """JSON-ready value: Neo4j temporal types become ISO strings, lists are walked."""
-    if isinstance(value, list):
+    kind = type(value)
+    if kind in _SCALARS:
+        return value
+    if kind is list:
         return [plain(v) for v in value]
     if hasattr(value, "iso_format"):
         return value.iso_format()
@@ -38,12 +47,22 @@ def shape_node(raw: dict[str, Any]) -> dict[str, Any]:
     return {
         "id": props["id"],
         "name": props.get("name") or props["id"],
-        "labels": ordered_labels(raw["labels"]),
+        "labels": _labels(tuple(raw["labels"])),
         "aliases": list(props.get("aliases") or []),
         "properties": {
-            k: plain(v) for k, v in sorted(props.items()) if k not in _NODE_KEYS and v is not None
+            k: plain(v) for k, v in sorted(props.items()) if v is not None and k not in _NODE_KEYS
         },
     }
+
+
+@lru_cache(maxsize=256)
+def _ordered(labels: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(ordered_labels(list(labels)))
+
+
+def _labels(labels: tuple[str, ...]) -> list[str]:
+    """``ordered_labels`` of a node, remembered per label set: a graph has only a few dozen."""
+    return list(_ordered(labels))
 
 
 def shape_relationship(raw: dict[str, Any]) -> dict[str, Any]:
@@ -55,18 +74,16 @@ def shape_relationship(raw: dict[str, Any]) -> dict[str, Any]:
     ]
     if "sources" in raw:  # the statement looked the documents up itself: no second round trip
         for entry, doc in zip(evidence, raw["sources"], strict=False):
-            for key in ("title", "publisher", "published"):
-                entry[key] = plain((doc or {}).get(key))
+            brief = doc or {}
+            entry["title"] = plain(brief.get("title"))
+            entry["publisher"] = plain(brief.get("publisher"))
+            entry["published"] = plain(brief.get("published"))
     return {
         "id": props.get("claim_id") or raw["id"],
         "type": raw["type"],
         "source": raw["source"],
         "target": raw["target"],
-        "properties": {
-            k: plain(v)
-            for k, v in sorted(props.items())
-            if k not in _EVIDENCE and k != "claim_id" and v is not None
-        },
+        "properties": {k: plain(v) for k, v in sorted(props.items()) if v is not None and k not in _REL_SKIP},
         "evidence": evidence,
     }
 

@@ -168,3 +168,25 @@ def test_as_of_shows_the_graph_as_reported_then(client: TestClient) -> None:
     assert after["found"] is True
     profile = client.get("/entities/tj_mvd", params={"as_of": "2022-01-01"}).json()
     assert profile["relationship_counts"] == {} and profile["sources"] == []
+
+
+def test_depth_one_neighbours_are_one_round_trip_of_the_benchmarked_statement(
+    client: TestClient, monkeypatch: Any
+) -> None:
+    """bench/bench_api.py compares the API with the bare driver running neighbours_first once: the
+    endpoint must do no more database work than that (evidence sources come in the same statement)."""
+    from graph import readq
+
+    seen: list[str] = []
+    real_run = readq.run
+
+    def spy(db: Db, text: str, params: dict[str, Any], timeout_s: float) -> list[dict[str, Any]]:
+        seen.append(text)
+        return real_run(db, text, params, timeout_s)
+
+    monkeypatch.setattr(readq, "run", spy)
+    body = client.get("/entities/tj_mvd/neighbours").json()
+    assert seen == [readq.statement("neighbours_first")]
+    assert body["relationships"] and all(
+        entry["title"] for rel in body["relationships"] for entry in rel["evidence"]
+    )
