@@ -123,7 +123,7 @@ class Proto:
     frequency: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Item:
     """Something a rule can point at, at [start, end) of the document text."""
 

@@ -11,7 +11,7 @@ from typing import NamedTuple
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
-from loaders.text import Token, form_keys
+from loaders.text import Tokens, form_keys
 
 DATA_DIR = Path(__file__).with_name("data")
 
@@ -89,30 +89,29 @@ class Gazetteer:
             bucket.append((role, ref, exact))
         self.max_len[keys[0]] = max(self.max_len.get(keys[0], 0), len(keys))
 
-    def match(self, tokens: list[Token], text: str, keys: list[str] | None = None) -> list[Hit]:
+    def match(self, tokens: Tokens, text: str) -> list[Hit]:
         """Leftmost-longest matches over ``tokens`` (one pass, dictionary lookups only)."""
         hits: list[Hit] = []
-        i, n = 0, len(tokens)
+        keys, starts, ends = tokens
+        n = len(keys)
         forms, max_len = self.forms, self.max_len
-        keys = keys if keys is not None else [t[0] for t in tokens]
-        while i < n:
-            longest = max_len.get(keys[i])
-            if longest:
-                found = None
-                for length in range(min(longest, n - i), 0, -1):
-                    cands = forms.get(tuple(keys[i : i + length]))
-                    if not cands:
-                        continue
-                    surface = text[tokens[i].start : tokens[i + length - 1].end]
-                    ok = [c for c in cands if not c[2] or _same_case(c[2], surface)]
-                    if ok:
-                        found = [Hit(i, i + length, role, ref) for role, ref, _ in ok]
-                        break
-                if found:
-                    hits.extend(found)
-                    i = found[0].j
+        # only tokens that start some form are tried (found by one comprehension, not a Python loop
+        # over every token); a match moves ``after`` past it, so starts inside it are skipped
+        after = 0
+        for i in [k for k, key in enumerate(keys) if key in max_len]:
+            if i < after:
+                continue
+            longest = max_len[keys[i]]
+            for length in range(min(longest, n - i), 0, -1):
+                cands = forms.get(tuple(keys[i : i + length]))
+                if not cands:
                     continue
-            i += 1
+                surface = text[starts[i] : ends[i + length - 1]]
+                ok = [c for c in cands if not c[2] or _same_case(c[2], surface)]
+                if ok:
+                    hits.extend(Hit(i, i + length, role, ref) for role, ref, _ in ok)
+                    after = i + length
+                    break
         return hits
 
     def state_of(self, entry_id: str) -> str | None:

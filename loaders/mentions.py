@@ -10,10 +10,12 @@ import re
 from dataclasses import dataclass, field
 
 from loaders.gazetteer import Entry, Gazetteer, Hit
-from loaders.text import Token
+from loaders.text import Tokens
+
+_LEAD_THE = re.compile(r"^(?i:the)\s+")
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     """A resolved reference to an actor or site at [start, end) of the document text."""
 
@@ -39,7 +41,7 @@ class DocContext:
 
 
 def compose(
-    hits: list[Hit], tokens: list[Token], text: str, gaz: Gazetteer, ctx: DocContext
+    hits: list[Hit], tokens: Tokens, text: str, gaz: Gazetteer, ctx: DocContext
 ) -> list[Mention]:
     """Turn the gazetteer hits of one sentence into mentions (kinds joined with states)."""
     out: list[Mention] = []
@@ -57,11 +59,11 @@ def compose(
                 used.add(idx)
                 st = primary[idx]
                 out.append(
-                    _body(kind, st.ref, tokens[st.i].start, tokens[st.j - 1].end, gaz, ctx, stated=True)
+                    _body(kind, st.ref, tokens.starts[st.i], tokens.ends[st.j - 1], gaz, ctx, stated=True)
                 )
         else:
             states.extend(_states_after(primary, k, tokens))
-        start, end = tokens[hit.i].start, tokens[hit.j - 1].end
+        start, end = tokens.starts[hit.i], tokens.ends[hit.j - 1]
         if not states:
             state_id = _bare_state(kind, text[start:end], ctx)
             if state_id is None:
@@ -73,7 +75,7 @@ def compose(
         used.add(k)
         for idx, st in states:
             used.add(idx)
-            s_start, s_end = tokens[st.i].start, tokens[st.j - 1].end
+            s_start, s_end = tokens.starts[st.i], tokens.ends[st.j - 1]
             if kind.state_alias:
                 span = (min(start, s_start), max(end, s_end)) if idx == states[0][0] else (s_start, s_end)
                 out.append(_state(gaz.entries[st.ref], *span, text))
@@ -85,7 +87,7 @@ def compose(
     for k, hit in enumerate(primary):
         if k in used:
             continue
-        start, end = tokens[hit.i].start, tokens[hit.j - 1].end
+        start, end = tokens.starts[hit.i], tokens.ends[hit.j - 1]
         entry = gaz.entries[hit.ref]
         if hit.role == "state":
             out.append(_state(entry, start, end, text))
@@ -109,22 +111,22 @@ def _primary(hits: list[Hit]) -> list[Hit]:
     return sorted(best.values(), key=lambda h: h.i)
 
 
-def _state_before(primary: list[Hit], k: int, tokens: list[Token]) -> int | None:
+def _state_before(primary: list[Hit], k: int, tokens: Tokens) -> int | None:
     if k == 0 or primary[k - 1].role != "state":
         return None
     prev, cur = primary[k - 1], primary[k]
-    between = [t.key for t in tokens[prev.j : cur.i]]
+    between = tokens.keys[prev.j : cur.i]
     if between in ([], ["'", "s"], [")"], ["'"]):
         return k - 1
     return None
 
 
-def _coordinated_before(primary: list[Hit], k: int, tokens: list[Token]) -> list[int]:
+def _coordinated_before(primary: list[Hit], k: int, tokens: Tokens) -> list[int]:
     """States coordinated before the state at ``k`` ("Turkish and [Azerbaijani] troops")."""
     out: list[int] = []
     cur = k
     while cur > 0 and primary[cur - 1].role == "state":
-        between = [t.key for t in tokens[primary[cur - 1].j : primary[cur].i]]
+        between = tokens.keys[primary[cur - 1].j : primary[cur].i]
         if between not in (["and"], [","], [",", "and"]):
             break
         cur -= 1
@@ -132,16 +134,16 @@ def _coordinated_before(primary: list[Hit], k: int, tokens: list[Token]) -> list
     return out
 
 
-def _states_after(primary: list[Hit], k: int, tokens: list[Token]) -> list[tuple[int, Hit]]:
+def _states_after(primary: list[Hit], k: int, tokens: Tokens) -> list[tuple[int, Hit]]:
     found: list[tuple[int, Hit]] = []
     pos = primary[k].j
     for idx in range(k + 1, min(k + 4, len(primary))):
         h = primary[idx]
-        between = [t.key for t in tokens[pos : h.i]]
+        between = tokens.keys[pos : h.i]
         ok = (["of"], ["of", "the"], ["in"]) if not found else (["and"], [","], [",", "and"])
         if h.role != "state" or between not in ok:
             break
-        if found and h.j < len(tokens) and tokens[h.j].key == "'":
+        if found and h.j < len(tokens.keys) and tokens.keys[h.j] == "'":
             break  # "X of Uzbekistan and China's Y": China owns what follows, not X
         found.append((idx, h))
         pos = h.j
@@ -192,7 +194,7 @@ def _body(
     aliases += [f"{adj} {kind.name}", f"{state.name}'s {kind.name}", kind.name]
     surface = " ".join(surface.replace("’", "'").split())
     if surface and any(c.isupper() for c in surface) and len(surface) <= 80:
-        aliases.append(re.sub(r"^(?i:the)\s+", "", surface))
+        aliases.append(_LEAD_THE.sub("", surface))
     return Mention(
         start, end, body_id, "Actor", label, name, aliases, parent=state_id if stated else None, home=state_id
     )
@@ -206,7 +208,7 @@ def _entity(
     gaz: Gazetteer,
     primary: list[Hit],
     k: int,
-    tokens: list[Token],
+    tokens: Tokens,
     used: set[int],
 ) -> Mention:
     coarse = entry.coarse
@@ -216,7 +218,7 @@ def _entity(
         before = _state_before(primary, k, tokens)
         if before is not None and primary[before].ref == entry.state:
             used.add(before)
-            start = tokens[primary[before].i].start
+            start = tokens.starts[primary[before].i]
             parent = entry.state
         elif _names_state(text[start:end], gaz.entries[entry.state]):
             parent = entry.state

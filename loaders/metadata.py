@@ -41,6 +41,7 @@ def load_sidecar(path: Path) -> dict:
 _LATIN = re.compile(r"[A-Za-z]")
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
 _CJK = re.compile("[\u4e00-\u9fff]")
+_CYR_OR_CJK = re.compile("[\u0400-\u04ff\u4e00-\u9fff]")
 
 
 def guess_language(text: str) -> str:
@@ -48,6 +49,8 @@ def guess_language(text: str) -> str:
 
     The first 5,000 characters decide: enough for the script, and cheap on long documents."""
     sample = text[:5000]
+    if _CYR_OR_CJK.search(sample) is None:  # only Latin to count: it wins if present; 0-0-0 ties to "zh"
+        return "en" if _LATIN.search(sample) else "zh"
     latin = len(_LATIN.findall(sample))
     cyr = len(_CYRILLIC.findall(sample))
     cjk = len(_CJK.findall(sample))

@@ -18,7 +18,7 @@ from loaders.places import named_organisations, named_places, state_borders
 from loaders.resolve import Resolved, resolve
 from loaders.sentence import Rel, Sentence
 from loaders.site_rules import part_of_rules, site_rules
-from loaders.text import sentences, slug, tokenize
+from loaders.text import sentences, slug, token_columns
 from loaders.transfer_rules import (
     build_rules,
     establish_rules,
@@ -51,10 +51,9 @@ def run(text: str, published: date | None, doc_key: str, gaz: Gazetteer | None =
     gaz = gaz or load_gazetteer()
     ex = Extraction()
     ctx = DocContext()
-    tokens = tokenize(text)
-    keys = [t[0] for t in tokens]
-    hits = gaz.match(tokens, text, keys)
-    starts = [t.start for t in tokens]
+    tokens = token_columns(text)
+    keys, starts = tokens.keys, tokens.starts
+    hits = gaz.match(tokens, text)
     hit_starts = [h.i for h in hits]
     adj, known = _lookups(gaz)
     classes = token_classes(keys)
@@ -93,11 +92,9 @@ def _lookups(gaz: Gazetteer) -> tuple[dict[str, str], set[str]]:
 def _sentence(text, s, e, sent_hits, tokens, gaz, ctx, ex, published, adj, known, cues=EMPTY) -> None:
     sent = text[s:e]
     money = find_money(sent, s) if "currency" in cues else []
-    mentions = [
-        m
-        for m in compose(sent_hits, tokens, text, gaz, ctx)
-        if not any(mo.start <= m.start < mo.end for mo in money)
-    ]
+    mentions = compose(sent_hits, tokens, text, gaz, ctx)
+    if money:  # a mention inside an amount ("55 million Chinese yuan") is the currency, not the state
+        mentions = [m for m in mentions if not any(mo.start <= m.start < mo.end for mo in money)]
     mentions += _units(sent, s, mentions) if "unit" in cues else []
     if "org" in cues:
         mentions += named_organisations(sent, s, mentions, adj)

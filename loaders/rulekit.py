@@ -34,6 +34,7 @@ _SPEECH = re.compile(
     re.I,
 )
 _AND_VERB = re.compile(r"\b(?:and|but)\s+(?:also\s+|then\s+|later\s+)?$", re.I)
+_PREP_END = re.compile(r"\b(?:for|of|in|to|on|by|from|with|at)\s+(?:the\s+)?\(?$")
 
 
 def subject(sent: Sentence, pos: int, limit: int = 110) -> list[Item]:
@@ -59,6 +60,6 @@ def subject(sent: Sentence, pos: int, limit: int = 110) -> list[Item]:
         if head is not None and _APPOSITION.match(sent.gap(head.end, it.start)):
             it = head
     before = sent.doc[max(sent.start, it.start - 5) : it.start].lower()
-    if re.search(r"\b(?:for|of|in|to|on|by|from|with|at)\s+(?:the\s+)?\(?$", before):
+    if _PREP_END.search(before):
         return []
     return sent.group_before(it)

@@ -6,7 +6,6 @@ import itertools
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property
 
 from loaders.frames import Item
 from loaders.values import Money, When, find_dates, find_frequency, find_status
@@ -14,10 +13,11 @@ from loaders.values import Money, When, find_dates, find_frequency, find_status
 _COORD = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+|/\s*)(?:the\s+)?(?:governments?\s+of\s+)?$")
 _AND = re.compile(r"^\s*(?:,\s*)?(?:and|&)\s+(?:the\s+)?(?:governments?\s+of\s+)?$")
 _OBJECT = re.compile(r"\b(?:of|in|to|for|from|with|at|on)\s+(?:the\s+)?$", re.I)
+_COMMA_AND = re.compile(r",\s*and\b")
 AGENTS = frozenset({"State", "GovernmentBody", "SecurityForce", "Organization", "Person"})
 
 
-@dataclass
+@dataclass(slots=True)
 class Rel:
     """A relationship found in a sentence, endpoints being node ids or proto ids."""
 
@@ -28,7 +28,7 @@ class Rel:
     props: dict = field(default_factory=dict)
 
 
-@dataclass
+@dataclass(slots=True)
 class Sentence:
     """Items of one sentence sorted by position, with its money; dates, status and frequency are
     read only when a rule asks (most sentences yield no relationship, so most never pay for them)."""
@@ -42,17 +42,29 @@ class Sentence:
     #: the token cue classes present (loaders.cues); rules skip sentences without theirs
     cues: frozenset[str] = frozenset()
 
-    @cached_property
+    # plain attributes filled on first use: functools.cached_property takes a lock on every read
+    _dates: list[When] | None = field(default=None, init=False, repr=False, compare=False)
+    _status: tuple[str | None] | None = field(default=None, init=False, repr=False, compare=False)
+    _frequency: tuple[str | None] | None = field(default=None, init=False, repr=False, compare=False)
+    _props: dict | None = field(default=None, init=False, repr=False, compare=False)
+
+    @property
     def dates(self) -> list[When]:
-        return find_dates(self.text, self.published, self.start) if "date" in self.cues else []
+        if self._dates is None:
+            self._dates = find_dates(self.text, self.published, self.start) if "date" in self.cues else []
+        return self._dates
 
-    @cached_property
+    @property
     def status(self) -> str | None:
-        return find_status(self.text)
+        if self._status is None:
+            self._status = (find_status(self.text),)
+        return self._status[0]
 
-    @cached_property
+    @property
     def frequency(self) -> str | None:
-        return find_frequency(self.text) if "frequency" in self.cues else None
+        if self._frequency is None:
+            self._frequency = (find_frequency(self.text) if "frequency" in self.cues else None,)
+        return self._frequency[0]
 
     @property
     def text(self) -> str:
@@ -128,7 +140,7 @@ class Sentence:
             if not same and not _AND.match(gap) and not (len(out) > 1 and gap.strip() == ","):
                 break
             lead = self.doc[max(self.start, prv.start - 10) : prv.start]
-            if not same and re.search(r",\s*and\b", gap) and _OBJECT.search(lead):
+            if not same and _COMMA_AND.search(gap) and _OBJECT.search(lead):
                 break  # "members of the SCO, and China's PAP": a prepositional object, not a co-subject
             out.insert(0, prv)
             idx -= 1
@@ -136,9 +148,11 @@ class Sentence:
 
     def props(self) -> dict:
         """Relationship properties every rule in this sentence shares."""
-        out: dict = {}
-        if self.status:
-            out["status"] = self.status
-        if self.dates:
-            out["date"], out["date_precision"] = self.dates[0].value, self.dates[0].precision
-        return out
+        if self._props is None:
+            out: dict = {}
+            if self.status:
+                out["status"] = self.status
+            if self.dates:
+                out["date"], out["date_precision"] = self.dates[0].value, self.dates[0].precision
+            self._props = out
+        return dict(self._props)

@@ -21,6 +21,7 @@ _SERVES = re.compile(
     r"^[^;]{0,80}?\b(?:serves|served|hosts|hosted|is home to|was home to|houses|housed)\s+(?:the\s+)?$", re.I
 )
 _PRESENCE = re.compile(r"\bpresence\s+in\s+(?:the\s+)?$", re.I)
+_POSS_GAP = re.compile(r"^['’]s\s+$")
 
 
 def _is_facility(it) -> bool:
@@ -74,7 +75,7 @@ def site_rules(sent: Sentence, disc: Discourse) -> list[Rel]:
                 for f in sent.items
                 if f.start > st.end and _is_facility(f)
             )
-        region = sent.next_item(st.end, ("site",), re.compile(r"^['’]s\s+$"), limit=4)
+        region = sent.next_item(st.end, ("site",), _POSS_GAP, limit=4)
         if region and region.mention and region.mention.subtype == "Region":
             out.append(rel(sent, "LOCATED_IN", region.ref, st.ref))
     return out

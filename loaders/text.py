@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import operator
 import re
 import unicodedata
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")
+_POSSESSIVE = re.compile(r"'s\b")
+_NON_SLUG = re.compile(r"[^a-z0-9]+")
 #: dashes and hyphens join words ("Gorno-Badakhshan", "Tajik–Chinese") but never matter to matching
 DASHES = frozenset("-‐‑‒–—")
+#: _TOKEN with the dash tokens left out by the pattern itself (no per-token filtering)
+_TOKEN_NO_DASH = re.compile(r"\w+|[^\w\s\-\u2010-\u2014]")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "“": '"', "”": '"', "«": '"', "»": '"'})
 _ABBREV = frozenset(
     [
@@ -64,6 +69,15 @@ class Token(NamedTuple):
     end: int
 
 
+class Tokens(NamedTuple):
+    """A document's tokens as parallel columns: built by C-level findall/map/zip, with no Python
+    object per token (a document has tens of thousands)."""
+
+    keys: list[str]
+    starts: list[int]
+    ends: list[int]
+
+
 def normalise_text(text: str) -> str:
     """NFC, unified newlines, no NULs or BOM: the text the content hash and offsets refer to."""
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
@@ -96,6 +110,21 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
         start = m.start() + offset
         out.append(new(Token, (key, start, start + len(surface))))
     return out
+
+
+def token_columns(text: str) -> Tokens:
+    """The tokens of ``tokenize`` (same keys and spans) as columns."""
+    surfaces = _TOKEN_NO_DASH.findall(text)
+    found = list(map(_KEYS.get, surfaces))
+    if None in found:  # a surface not memoised yet
+        keys = [k if k is not None else token_key(w) for k, w in zip(found, surfaces, strict=True)]
+    else:
+        keys = cast(list[str], found)
+    starts = list(map(_MATCH_START, _TOKEN_NO_DASH.finditer(text)))
+    return Tokens(keys, starts, list(map(operator.add, starts, map(len, surfaces))))
+
+
+_MATCH_START = re.Match.start
 
 
 def form_keys(form: str) -> tuple[str, ...]:
@@ -137,5 +166,5 @@ def _add_span(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> 
 def slug(value: str) -> str:
     """A stable, readable id fragment: ASCII-folded, lower case, hyphen-separated."""
     folded = unicodedata.normalize("NFKD", value.translate(_QUOTES)).encode("ascii", "ignore").decode()
-    folded = re.sub(r"'s\b", "", folded.lower())
-    return re.sub(r"[^a-z0-9]+", "-", folded).strip("-") or "x"
+    folded = _POSSESSIVE.sub("", folded.lower())
+    return _NON_SLUG.sub("-", folded).strip("-") or "x"

@@ -61,6 +61,9 @@ def funding_rules(sent: Sentence, disc: Discourse) -> list[Rel]:
 
 
 _DATIVE = re.compile(r"^\s+(?:the\s+)?$")
+_NEAR_GAP = re.compile(r"^[\s\w-]{0,25}$")
+_FOR_OF = re.compile(r"\b(?:for|of)\s+(?:the\s+)?$")
+_TRAILING_TO = re.compile(r"\s+(?:to|from)(?:\s+the)?$", re.I)
 _BY_FROM = re.compile(r"^\s*(?:by|from)\s+(?:(?:the|an?)\s+)?(?:[\w-]+\s+(?:from|of)\s+(?:the\s+)?)?$", re.I)
 
 
@@ -174,7 +177,7 @@ def supply_rules(sent: Sentence, disc: Discourse) -> list[Rel]:
 
 
 def _item(span: str) -> str:
-    span = re.sub(r"\s+(?:to|from)(?:\s+the)?$", "", span.strip(), flags=re.I)
+    span = _TRAILING_TO.sub("", span.strip())
     span = _ARTICLE.sub("", span.strip(" ,")).strip()
     return span if 0 < len(span) <= 80 and "," not in span[:3] else ""
 
@@ -189,9 +192,9 @@ def training_rules(sent: Sentence, disc: Discourse) -> list[Rel]:
             trainees = trainers
             trainers = [by]
         else:
-            obj = sent.next_item(cue_e, ("actor",), re.compile(r"^[\s\w-]{0,25}$"), limit=30)
+            obj = sent.next_item(cue_e, ("actor",), _NEAR_GAP, limit=30)
             if obj is None:
-                obj = sent.next_item(cue_e, ("actor",), re.compile(r"\b(?:for|of)\s+(?:the\s+)?$"), 60)
+                obj = sent.next_item(cue_e, ("actor",), _FOR_OF, 60)
             trainees = sent.group_from(obj) if obj else []
         for t in trainers:
             for s in trainees:

@@ -52,6 +52,14 @@ def _label_problem(labels: tuple[str, ...]) -> str | None:
     return None
 
 
+@lru_cache(maxsize=256)
+def _coarse_subtype(labels: tuple[str, ...]) -> tuple[str, str | None]:
+    """Coarse label and subtype of a validated label set (few distinct sets exist, so cached)."""
+    coarse = vocab.coarse_label(labels)
+    assert coarse is not None  # guaranteed by Node's label validator
+    return coarse, vocab.subtype_label(labels)
+
+
 class Node(_Strict):
     id: str = Field(min_length=1)
     labels: list[str]
@@ -99,29 +107,29 @@ class GraphDocument(_Strict):
 
     @model_validator(mode="after")
     def _endpoints(self) -> GraphDocument:
-        by_id: dict[str, Node] = {}
+        # (coarse, subtype) per node id, computed once: a node is the end of many relationships
+        by_id: dict[str, tuple[str, str | None]] = {}
         for node in self.nodes:
             if node.id in by_id:
                 raise ValueError(f"node id {node.id!r} appears twice")
-            by_id[node.id] = node
+            by_id[node.id] = _coarse_subtype(tuple(node.labels))
         problems: list[str] = []
+        types = vocab.RELATIONSHIP_TYPES
         for i, rel in enumerate(self.relationships):
             src, tgt = by_id.get(rel.source), by_id.get(rel.target)
             if src is None or tgt is None:
                 missing = rel.source if src is None else rel.target
                 problems.append(f"relationships[{i}] {rel.type}: no node with id {missing!r}")
                 continue
-            allowed_src, allowed_tgt = vocab.RELATIONSHIP_TYPES[rel.type]
-            if src.coarse not in allowed_src or tgt.coarse not in allowed_tgt:
-                problems.append(
-                    f"relationships[{i}] {rel.type} may not run {src.coarse} -> {tgt.coarse}"
-                )
+            allowed_src, allowed_tgt = types[rel.type]
+            if src[0] not in allowed_src or tgt[0] not in allowed_tgt:
+                problems.append(f"relationships[{i}] {rel.type} may not run {src[0]} -> {tgt[0]}")
             elif (
                 rel.type == "LOCATED_IN"
-                and tgt.coarse == "Actor"
-                and tgt.subtype not in vocab.LOCATED_IN_ACTOR_SUBTYPES
+                and tgt[0] == "Actor"
+                and tgt[1] not in vocab.LOCATED_IN_ACTOR_SUBTYPES
             ):
-                problems.append(f"relationships[{i}] LOCATED_IN may point at a State, not {tgt.subtype}")
+                problems.append(f"relationships[{i}] LOCATED_IN may point at a State, not {tgt[1]}")
         if problems:
             raise ValueError("; ".join(problems))
         return self
