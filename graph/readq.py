@@ -50,6 +50,14 @@ def _iso(value: str | None, name: str) -> str | None:
     return value
 
 
+
+def _only(values: list[str], allowed: list[str], what: str, source: str) -> list[str]:
+    """``values`` when every one is in the vocabulary's ``allowed``; else a 422 naming the parameter."""
+    for name in values:
+        if name not in allowed:
+            raise InputError(f"unknown {what} {name!r}; use one of {allowed}", source=source)
+    return values
+
 class Filters(BaseModel):
     """The common filters of neighbours, paths, network and timeline queries."""
 
@@ -66,32 +74,17 @@ class Filters(BaseModel):
     @field_validator("types")
     @classmethod
     def _types(cls, value: list[str]) -> list[str]:
-        for name in value:
-            if name not in LINK_TYPES:
-                raise InputError(
-                    f"unknown relationship type {name!r}; use one of {list(LINK_TYPES)}", source="types"
-                )
-        return value
+        return _only(value, list(LINK_TYPES), "relationship type", "types")
 
     @field_validator("labels")
     @classmethod
     def _labels(cls, value: list[str]) -> list[str]:
-        for name in value:
-            if name not in vocab.ALL_LABELS:
-                raise InputError(
-                    f"unknown label {name!r}; use one of {sorted(vocab.ALL_LABELS)}", source="labels"
-                )
-        return value
+        return _only(value, sorted(vocab.ALL_LABELS), "label", "labels")
 
     @field_validator("status")
     @classmethod
     def _status(cls, value: list[str]) -> list[str]:
-        for name in value:
-            if name not in QUERY_STATUSES:
-                raise InputError(
-                    f"unknown status {name!r}; use one of {list(QUERY_STATUSES)}", source="status"
-                )
-        return value
+        return _only(value, list(QUERY_STATUSES), "status", "status")
 
     @field_validator("date_from", "date_to", "as_of")
     @classmethod
