@@ -14,6 +14,7 @@ from loaders.frames import Discourse, Item
 from loaders.gazetteer import Gazetteer, load_gazetteer
 from loaders.mentions import DocContext, Mention, compose
 from loaders.party_rules import membership_rules, party_forms, provides_under
+from loaders.people import find_people
 from loaders.places import named_organisations, named_places, state_borders
 from loaders.resolve import Resolved, resolve
 from loaders.sentence import Rel, Sentence
@@ -68,7 +69,16 @@ def run(text: str, published: date | None, doc_key: str, gaz: Gazetteer | None =
             continue
         _sentence(text, s, e, sent_hits, tokens, gaz, ctx, ex, published, adj, known, cues)
     ex.resolved, ex.rels = resolve(ex.disc.protos, ex.rels, ex.nodes, gaz, doc_key)
+    # people after every rule has run: they are nodes only, never items a rule could use
+    for pid, person in find_people(text, hits, tokens, gaz, _body_start(text)).items():
+        ex.nodes.setdefault(pid, person)
     return ex
+
+
+def _body_start(text: str) -> int:
+    """Where the body starts: after a headline line (see ``_is_title``), else 0."""
+    nl = text.find("\n")
+    return nl if 0 < nl < 200 and _is_title(text, 0, nl) else 0
 
 
 def _is_title(text: str, s: int, e: int) -> bool:
