@@ -8,6 +8,7 @@ COPY graph ./graph
 COPY loaders ./loaders
 COPY cypher ./cypher
 COPY corpus ./corpus
+COPY browser ./browser
 RUN pip install --no-cache-dir -e . && useradd --system pactgraph
 USER pactgraph
 EXPOSE 8000
