@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from enum import Enum
-from typing import Annotated
+from typing import Annotated, TypeVar
 
 from fastapi import Depends, Query, Request
 from starlette.concurrency import run_in_threadpool
 
 from graph.db import Db
+from graph.plans import AsyncReader, Plan, drive
 from graph.readq import LINK_TYPES, QUERY_STATUSES, Filters
 from pactgraph import vocabulary as vocab
 from pactgraph.settings import Settings
+
+T = TypeVar("T")
 
 # The dependencies below are ``async`` because they do not block (the schema check is a flag
 # once applied): a plain ``def`` dependency costs a thread-pool hop on every request.
@@ -70,3 +73,23 @@ async def get_filters(
 
 
 FiltersDep = Annotated[Filters, Depends(get_filters)]
+
+
+class _ThreadReader:
+    """Runs read plans on the blocking driver in the thread pool: for a Db handed in without an
+    async driver (the unavailability test builds its own)."""
+
+    def __init__(self, db: Db) -> None:
+        self.db = db
+
+    async def drive(self, plan: Plan[T]) -> T:
+        return await run_in_threadpool(drive, self.db, plan)
+
+
+async def get_reader(request: Request, db: DbDep) -> AsyncReader | _ThreadReader:
+    """What the async routes read with: the app's async driver, else the thread pool."""
+    reader: AsyncReader | None = request.app.state.reader
+    return reader if reader is not None else _ThreadReader(db)
+
+
+GraphReaderDep = Annotated[AsyncReader | _ThreadReader, Depends(get_reader)]

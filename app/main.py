@@ -13,8 +13,9 @@ from app import problems
 from app.middleware import SizeLimit, install_redaction
 from app.routers import ROUTERS
 from graph import readq
-from graph.connection import make_driver, target
+from graph.connection import make_db, target
 from graph.db import Db
+from graph.plans import AsyncReader
 from graph.schema import apply_schema
 from pactgraph import __version__
 from pactgraph.errors import UnavailableError
@@ -49,13 +50,15 @@ def create_app(settings: Settings | None = None, db: Db | None = None) -> FastAP
         cfg = settings or get_settings()
         own = db is None
         where = target(cfg) if own else None
-        handle = db or Db(make_driver(where), cfg.neo4j_database)  # type: ignore[arg-type]
+        handle = db or make_db(where)  # type: ignore[arg-type]
         secrets = [
             where.password if where else None,
             cfg.neo4j_password.get_secret_value() if cfg.neo4j_password else None,
         ]
         install_redaction([s for s in secrets if s])
         app.state.settings, app.state.db = cfg, handle
+        # the async driver is made here, inside the loop that serves requests, which owns its sockets
+        app.state.reader = AsyncReader(handle.open_async(), handle.database) if handle.open_async else None
         readq.set_timeout(cfg.query_timeout_s)
         app.state.ensure_schema = _SchemaOnce(handle)
         try:
@@ -65,6 +68,8 @@ def create_app(settings: Settings | None = None, db: Db | None = None) -> FastAP
         except Exception as exc:  # noqa: BLE001 - the driver raises its own unavailable types
             log.warning("schema not applied at start (%s); will retry on first request", exc)
         yield
+        if app.state.reader is not None:
+            await app.state.reader.close()
         if own:
             handle.driver.close()
 

@@ -7,7 +7,7 @@
 // $rows: [{claim_id, source, target, status, method, credibility, properties, documents, quotes,
 //          starts, ends, source_count, independent_source_count, first_reported, last_reported,
 //          confidence}]
-// Returns whether each claim was created now (else it is updated and its support recomputed).
+// Returns the claims that existed before (one list): they are updated and their support recomputed.
 CYPHER replan=skip
 UNWIND $rows AS row
 MATCH (a:Entity {id: row.source})
@@ -21,4 +21,5 @@ MERGE (a)-[r:{{type}} {claim_id: row.claim_id}]->(b)
                 r.source_count = row.source_count, r.independent_source_count = row.independent_source_count,
                 r.first_reported = row.first_reported, r.last_reported = row.last_reported,
                 r.confidence = row.confidence
-RETURN row.claim_id AS claim_id, r.created_at = datetime.statement() AS created
+WITH row, r WHERE r.created_at IS NULL OR r.created_at <> datetime.statement()
+RETURN collect(row.claim_id) AS existing

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
+from typing import Any
 
-from neo4j import Driver, GraphDatabase
+from neo4j import AsyncDriver, AsyncGraphDatabase, Driver, GraphDatabase
 
 from graph.browser_config import browser_settings
+from graph.db import Db
 from graph.localserver import LocalNeo4j
 from pactgraph.errors import UnavailableError
 from pactgraph.settings import Settings
@@ -45,15 +48,27 @@ def target(settings: Settings) -> Target:
     return Target(server.uri, server.user, server.password(), settings.neo4j_database)
 
 
-def make_driver(t: Target) -> Driver:
+#: one configuration for the blocking and the async driver
+_DRIVER_OPTIONS: dict[str, Any] = {
+    "max_connection_pool_size": 64,
+    "connection_acquisition_timeout": 10.0,
+    "max_transaction_retry_time": 15.0,
+    "user_agent": "pactgraph/0.1",
+    # the schema-free graph reads optional properties on purpose; don't log each absence
+    "notifications_min_severity": "OFF",
+}
+
+
+def make_driver(t: Target, **options: Any) -> Driver:
     """A routing-aware driver (neo4j:// works for a single server, a cluster and Aura alike)."""
-    return GraphDatabase.driver(
-        t.uri,
-        auth=(t.user, t.password),
-        max_connection_pool_size=64,
-        connection_acquisition_timeout=10.0,
-        max_transaction_retry_time=15.0,
-        user_agent="pactgraph/0.1",
-        # the schema-free graph reads optional properties on purpose; don't log each absence
-        notifications_min_severity="OFF",
-    )
+    return GraphDatabase.driver(t.uri, auth=(t.user, t.password), **{**_DRIVER_OPTIONS, **options})
+
+
+def make_async_driver(t: Target, **options: Any) -> AsyncDriver:
+    """The async twin of :func:`make_driver`; make it inside the event loop that will use it."""
+    return AsyncGraphDatabase.driver(t.uri, auth=(t.user, t.password), **{**_DRIVER_OPTIONS, **options})
+
+
+def make_db(t: Target, **options: Any) -> Db:
+    """A Db on ``t`` that can also open an async driver to the same server."""
+    return Db(make_driver(t, **options), t.database, open_async=partial(make_async_driver, t, **options))

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from neo4j import Driver, ManagedTransaction, RoutingControl
+from neo4j import AsyncDriver, Driver, ManagedTransaction, RoutingControl
 from neo4j.exceptions import ServiceUnavailable, SessionExpired
 
 from graph import queries
@@ -21,6 +21,8 @@ class Db:
 
     driver: Driver
     database: str = "neo4j"
+    #: makes an async driver to the same server (the API's hot reads run on its event loop)
+    open_async: Callable[[], AsyncDriver] | None = field(default=None, repr=False, compare=False)
 
     def read(self, name: str, timeout: float | None = None, **params: Any) -> list[dict[str, Any]]:
         """Rows of cypher/<name>.cypher, run as a read (routed to a reader in a cluster)."""

@@ -168,7 +168,7 @@ def get_document(db: Db, doc_id: str) -> dict[str, Any]:
     rows = db.read("document_get", id=doc_id)
     if not rows:
         raise NotFoundError(f"no document with id {doc_id!r}")
-    doc = {k: plain(v) for k, v in rows[0]["document"].items()}
+    doc = {k: plain(v) for k, v in rows[0]["document"].items() if k != "upsert_fp"}  # the writer's own
     doc["mentions"] = rows[0]["mentions"]
     return doc
 

@@ -8,8 +8,11 @@ updated is stored whole, and running the same ingest again resumes where it stop
 
 from __future__ import annotations
 
-from collections import Counter
+import multiprocessing
+import os
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -95,25 +98,56 @@ def ingest_graphs(db: Db, items: Iterable[Extracted], *, grade: str | None = Non
     return results
 
 
-def extract(paths: Iterable[str | Path]) -> Iterator[Extracted]:
-    """The loaders' extraction of every file under ``paths``, as Extracted items."""
+def extract(paths: Iterable[str | Path], workers: int = 1) -> Iterator[Extracted]:
+    """The loaders' extraction of every file under ``paths``, as Extracted items, in order.
+
+    With ``workers`` > 1 files are extracted in that many processes while the caller loads what
+    came before (extraction is CPU-bound Python; Neo4j's writes run in its own process). At most
+    a few files per worker run ahead, so memory stays flat on a folder of any size."""
     import loaders
 
-    for res in loaders.extract_paths(list(paths)):
-        yield Extracted(str(res.path), res.graph, res.error)
+    files = list(loaders.document_files(list(paths)))
+    if workers <= 1 or len(files) < 2 * workers:
+        for res in loaders.extract_paths(files):
+            yield Extracted(str(res.path), res.graph, res.error)
+        return
+    # forkserver: the children never inherit the parent's threads (progress bar) or sockets (driver)
+    context = multiprocessing.get_context("forkserver")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        ahead: deque[Future[Extracted]] = deque()
+        for path in files:
+            ahead.append(pool.submit(extract_one, path))
+            if len(ahead) >= 4 * workers:
+                yield ahead.popleft().result()
+        while ahead:
+            yield ahead.popleft().result()
+
+
+def extract_one(path: Path) -> Extracted:
+    """One file's extraction (a worker process's task); a bad file is an error, never a raise."""
+    import loaders
+
+    res = next(iter(loaders.extract_paths([path])))
+    return Extracted(str(res.path), res.graph, res.error)
 
 
 def ingest_paths(db: Db, paths: Iterable[str | Path], *, grade: str | None = None,
                  key: str | None = None, who: str = "ingest", batch_size: int = 5000,
-                 group: int = 100, progress: Progress | None = None) -> list[DocumentResult]:
-    """Extract and load files and folders; each document lands whole or not at all."""
+                 group: int = 100, progress: Progress | None = None,
+                 workers: int | None = None) -> list[DocumentResult]:
+    """Extract and load files and folders; each document lands whole or not at all. Extraction runs
+    in ``workers`` processes (default: one per core, at most four) beside the loading."""
     paths = list(paths)
     for path in paths:
         if not Path(path).exists():
             raise InputError("no such file or folder; check the path", source=str(path))
     if key is not None and (len(paths) != 1 or Path(paths[0]).is_dir()):
         raise InputError("--key names the versions of ONE document; give a single file", source="key")
-    return ingest_graphs(db, extract(paths), grade=grade, key=key, who=who, batch_size=batch_size,
+    if workers is None:
+        workers = min(4, os.cpu_count() or 1)
+    if workers < 1:
+        raise InputError("workers must be at least 1", source="workers")
+    return ingest_graphs(db, extract(paths, workers), grade=grade, key=key, who=who, batch_size=batch_size,
                          group=group, progress=progress)
 
 

@@ -1,13 +1,17 @@
-"""Neighbours of an entity to depth 1–3: breadth-first, one bounded query per level."""
+"""Neighbours of an entity to depth 1–3: breadth-first, one bounded query per level.
+
+Written as a read plan (graph/plans.py): the CLI runs it on the blocking driver, the API on the
+async one.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from graph import readq
 from graph.db import Db
+from graph.plans import Plan, Read, drive
 from graph.readq import Filters
-from graph.subgraph import Subgraph
+from graph.subgraph import Subgraph, sources_plan
 from pactgraph.errors import InputError, NotFoundError
 
 MAX_DEPTH = 3
@@ -17,7 +21,16 @@ MAX_NODES = 2000
 def neighbours(
     db: Db, entity_id: str, filters: Filters, *, depth: int = 1, limit: int = 200, skip: int = 0
 ) -> Subgraph:
-    """The entity and what links to it within ``depth`` hops, at most ``limit`` neighbours.
+    """The entity and what links to it within ``depth`` hops, at most ``limit`` neighbours."""
+    return drive(db, neighbours_plan(entity_id, filters, depth=depth, limit=limit, skip=skip))
+
+
+def neighbours_plan(
+    entity_id: str, filters: Filters, *, depth: int = 1, limit: int = 200, skip: int = 0,
+    sources: bool = False,
+) -> Plan[Subgraph]:
+    """The plan of :func:`neighbours`; with ``sources`` every evidence entry gets its document's
+    title, publisher and date (the API's answer).
 
     The first level comes with the entity in one round trip; each further level asks only about
     the new frontier, so cost grows with what is returned rather than with every path through
@@ -29,7 +42,7 @@ def neighbours(
         raise InputError(f"limit must be between 1 and {MAX_NODES}", source="limit")
     sub = Subgraph()
     params: dict[str, Any] = filters.params()
-    first = readq.read(db, "neighbours_first", id=entity_id, skip=skip, limit=limit, **params)
+    first = yield Read("neighbours_first", {"id": entity_id, "skip": skip, "limit": limit, **params})
     if not first:
         raise NotFoundError(f"no entity with id {entity_id!r}")
     sub.add_node(first[0]["root"])
@@ -38,7 +51,10 @@ def neighbours(
         room = limit + 1 - len(sub.nodes)
         if room <= 0 or not frontier:
             break
-        frontier = _grow(sub, readq.read(db, "neighbours_step", frontier=frontier, limit=room, **params))
+        rows = yield Read("neighbours_step", {"frontier": frontier, "limit": room, **params})
+        frontier = _grow(sub, rows)
+    if sources:
+        yield from sources_plan(list(sub.relationships.values()))
     return sub
 
 

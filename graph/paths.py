@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from graph import readq
 from graph.db import Db
+from graph.plans import Plan, Read, drive
 from graph.readq import Filters
-from graph.reads import require_entities
-from graph.subgraph import add_sources, shape_node, shape_relationship
-from pactgraph.errors import InputError
+from graph.subgraph import shape_node, shape_relationship, sources_plan
+from pactgraph.errors import InputError, NotFoundError
 
 Mode = Literal["shortest", "all_shortest", "k_shortest"]
 MAX_HOPS = 6
@@ -56,6 +55,19 @@ def find_paths(
     max_hops: int = MAX_HOPS,
 ) -> dict[str, Any]:
     """Paths from ``source`` to ``target`` under ``filters``; ``found`` is false when none exist."""
+    return drive(db, paths_plan(source, target, filters, mode=mode, k=k, max_hops=max_hops))
+
+
+def paths_plan(
+    source: str,
+    target: str,
+    filters: Filters,
+    *,
+    mode: Mode = "shortest",
+    k: int = 3,
+    max_hops: int = MAX_HOPS,
+) -> Plan[dict[str, Any]]:
+    """The read plan of :func:`find_paths` (the API runs it on the async driver)."""
     if not 1 <= max_hops <= MAX_HOPS:
         raise InputError(f"max_hops must be between 1 and {MAX_HOPS}", source="max_hops")
     if not 1 <= k <= MAX_K:
@@ -63,12 +75,15 @@ def find_paths(
     if source == target:
         raise InputError("source and target are the same entity; give two different ids", source="target")
     limit = {"shortest": 1, "all_shortest": MAX_ALL_SHORTEST, "k_shortest": k}[mode]
-    rows = readq.read(
-        db, statement(mode, filters), source=source, target=target, max_hops=max_hops, limit=limit,
+    rows = yield Read(statement(mode, filters), {
+        "source": source, "target": target, "max_hops": max_hops, "limit": limit,
         **CONTEXT_PARAMS, **filters.params(),
-    )
+    })
     if not rows:
-        require_entities(db, source=source, target=target)  # 404 names the unknown end
+        known = {row["id"] for row in (yield Read("entities_exist", {"ids": [source, target]}))}
+        for name, value in (("source", source), ("target", target)):
+            if value not in known:  # 404 names the unknown end
+                raise NotFoundError(f"no entity with id {value!r} ({name})")
     paths: list[dict[str, Any]] = []
     for row in rows:
         path: dict[str, Any] = {
@@ -77,8 +92,8 @@ def find_paths(
         }
         path["context"] = context(path, row["context"])
         paths.append(path)
-    add_sources(  # a no-op when the statement found every evidence document itself
-        db, [rel for path in paths for part in (path, path["context"]) for rel in part["relationships"]]
+    yield from sources_plan(  # no round trip when the statement found every evidence document itself
+        [rel for path in paths for part in (path, path["context"]) for rel in part["relationships"]]
     )
     for path in paths:
         names = {n["id"]: n["name"] for part in (path, path["context"]) for n in part["nodes"]}

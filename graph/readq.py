@@ -10,6 +10,8 @@ Only vocabulary names reach the query as ``$types``/``$labels`` parameters, neve
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from functools import cache
 from typing import Any
@@ -169,11 +171,11 @@ def run(db: Db, text: str, params: dict[str, Any], timeout_s: float) -> list[dic
     raise AssertionError("unreachable")
 
 
-def read(db: Db, name: str, *, timeout: float | None = None, **params: Any) -> list[dict[str, Any]]:
-    """Rows of a read statement, with a server-side timeout; Neo4j outages become UnavailableError."""
-    limit = _timeout_s if timeout is None else timeout
+@contextmanager
+def mapped_errors(name: str, limit: float) -> Iterator[None]:
+    """Neo4j outages become UnavailableError (503) and a timed-out read an InputError (422)."""
     try:
-        return run(db, statement(name), params, limit)
+        yield
     except (ServiceUnavailable, SessionExpired) as exc:
         raise UnavailableError(f"Neo4j is unreachable: {type(exc).__name__}") from exc
     except ClientError as exc:
@@ -182,3 +184,10 @@ def read(db: Db, name: str, *, timeout: float | None = None, **params: Any) -> l
                 f"the query took longer than {limit:g}s; narrow it (depth, filters, limit)", source=name
             ) from exc
         raise
+
+
+def read(db: Db, name: str, *, timeout: float | None = None, **params: Any) -> list[dict[str, Any]]:
+    """Rows of a read statement, with a server-side timeout; Neo4j outages become UnavailableError."""
+    limit = _timeout_s if timeout is None else timeout
+    with mapped_errors(name, limit):
+        return run(db, statement(name), params, limit)

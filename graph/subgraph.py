@@ -13,9 +13,11 @@ from typing import Any
 
 from graph import readq
 from graph.db import Db
+from graph.plans import Plan, Read, drive
 from pactgraph import vocabulary as vocab
 
-_NODE_KEYS = {"id", "name", "aliases", "text"}
+#: shown apart (id, name, aliases), too long for a graph answer (text) or the writer's own (upsert_fp)
+_NODE_KEYS = {"id", "name", "aliases", "text", "upsert_fp"}
 _EVIDENCE = ("evidence_documents", "evidence_quotes", "evidence_starts", "evidence_ends")
 _REL_SKIP = frozenset({*_EVIDENCE, "claim_id"})
 
@@ -90,10 +92,15 @@ def shape_relationship(raw: dict[str, Any]) -> dict[str, Any]:
 
 def add_sources(db: Db, relationships: list[dict[str, Any]]) -> None:
     """Give every evidence entry its document's title, publisher and publication date."""
+    drive(db, sources_plan(relationships))
+
+
+def sources_plan(relationships: list[dict[str, Any]]) -> Plan[None]:
+    """The read plan of :func:`add_sources`: no round trip when every entry already has its source."""
     ids = sorted({e["document"] for rel in relationships for e in rel["evidence"] if "title" not in e})
     if not ids:
         return
-    found = {row["id"]: row for row in readq.read(db, "documents_brief", ids=ids)}
+    found = {row["id"]: row for row in (yield Read("documents_brief", {"ids": ids}))}
     for rel in relationships:
         for entry in rel["evidence"]:
             if "title" in entry:

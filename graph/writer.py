@@ -10,6 +10,7 @@ and only claims that existed before have theirs recomputed from Neo4j.
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -39,6 +40,10 @@ _RESERVED = frozenset({
 })
 
 
+#: derived support of a claim (graph/support.py computes it), stored on the claim
+_SUPPORT = ("source_count", "independent_source_count", "first_reported", "last_reported", "confidence")
+
+
 def claim_id_of(source: str, rel_type: str, target: str) -> str:
     """Stable id of the claim ``source -type-> target`` (direction-free for symmetric types)."""
     ends = [source, target]
@@ -54,7 +59,8 @@ def claim_id(rel: Relationship) -> str:
 
 
 def node_rows(graphs: Sequence[GraphDocument], redirects: dict[str, str]) -> list[dict[str, Any]]:
-    """One row per node id, as if the graphs' nodes were upserted one after another."""
+    """One row per node id, as if the graphs' nodes were upserted one after another, each with the
+    fingerprint of its content (``fp``)."""
     rows: dict[str, dict[str, Any]] = {}
     for graph in graphs:
         for n in graph.nodes:
@@ -71,7 +77,28 @@ def node_rows(graphs: Sequence[GraphDocument], redirects: dict[str, str]) -> lis
             row["aliases"] = list(dict.fromkeys([*row["aliases"], *aliases]))
             if not into:  # the last row that names the node wins, as a later upsert would
                 row["name"], row["keep_name"] = n.name, False
+    for row in rows.values():
+        row["fp"] = fingerprint(row)
     return list(rows.values())
+
+
+def fingerprint(row: dict[str, Any]) -> str:
+    """A hash of everything an upsert row would write: equal fingerprints, equal effect."""
+    body = json.dumps([row["labels"], row["name"], row["aliases"], row["properties"], row["keep_name"]],
+                      sort_keys=True, default=str, ensure_ascii=False)
+    return hashlib.blake2b(body.encode(), digest_size=12).hexdigest()
+
+
+def changed_nodes(tx: ManagedTransaction, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The rows that would change something: new entities, and those whose last upsert differed.
+
+    Most entities of a document (states, ministries, sites) are already stored exactly so; skipping
+    them saves their writes and, above all, the locks that make concurrent loads queue on hubs."""
+    if not rows:
+        return []
+    asked = [{"id": row["id"], "fp": row["fp"]} for row in rows]
+    changed = set(tx.run(queries.load("node_fingerprints"), rows=asked).single(strict=True)["changed"])
+    return [row for row in rows if row["id"] in changed]
 
 
 def _evidence(row: dict[str, Any], rel: Relationship) -> None:
@@ -134,6 +161,17 @@ def _claim_fields(row: dict[str, Any], props: dict[str, Any]) -> None:
     row.setdefault("properties", {}).update(extra)
 
 
+def _new_claim(row: dict[str, Any]) -> dict[str, Any]:
+    """A claim row as create_claims.cypher takes it: every stored property of a new claim in one map,
+    as upsert_relationships.cypher sets them (the writer's own after the extraction's)."""
+    props = {**row.get("properties", {}), "claim_id": row["claim_id"], "method": row["method"],
+             "retracted": False, "manual": False, "status": row["status"], "credibility": row["credibility"],
+             "evidence_documents": row["documents"], "evidence_quotes": row["quotes"],
+             "evidence_starts": row["starts"], "evidence_ends": row["ends"]}
+    props.update({k: row[k] for k in _SUPPORT})
+    return {"source": row["source"], "target": row["target"], "props": props}
+
+
 def _batches(rows: list[dict[str, Any]], size: int) -> Iterable[list[dict[str, Any]]]:
     for i in range(0, len(rows), size):
         yield rows[i : i + size]
@@ -158,27 +196,55 @@ class GraphWriter:
 
     def write_many_tx(self, tx: ManagedTransaction, graphs: Sequence[GraphDocument],
                       redirects: Redirects | None = None) -> list[list[str]]:
-        """Upsert several graphs as if one after another, in few statements; claim ids per graph."""
+        """Upsert several graphs as if one after another, in few statements; claim ids per graph.
+
+        Entities whose stored state already equals the row are not written; relationships with an
+        end made by this transaction are CREATEd (nothing can link to it yet), the rest MERGEd."""
         redirects = redirects or Redirects(tx)
         moved = redirects.resolve({n.id for g in graphs for n in g.nodes})
-        nodes = node_rows(graphs, moved)
+        nodes = changed_nodes(tx, node_rows(graphs, moved))
         claims, mentions, per_graph = relationship_rows(graphs, moved)
+        created: set[str] = set()
         for batch in _batches(nodes, self.batch_size):
-            tx.run(queries.load("upsert_nodes"), rows=batch).consume()
+            created.update(tx.run(queries.load("upsert_nodes"), rows=batch).single(strict=True)["created"])
         facts = document_facts(tx, {d for row in claims for d in row["documents"]})
         existing: list[dict[str, str]] = []
         for rel_type, group in by_type(claims).items():
-            text = queries.render("upsert_relationships", type=rel_type)
             for row in group:
                 row.update(new_claim_support(row["documents"], row["credibility"], facts))
-            for batch in _batches(group, self.batch_size):
-                found = {r["claim_id"] for r in tx.run(text, rows=batch) if not r["created"]}
-                old = [row for row in batch if row["claim_id"] in found]
-                if old:
-                    tx.run(queries.render("claim_update", type=rel_type), rows=old).consume()
-                existing.extend({"source": row["source"], "type": rel_type, "target": row["target"],
-                                 "claim_id": row["claim_id"]} for row in old)
-        for batch in _batches(mentions, self.batch_size):
-            tx.run(queries.load("upsert_mentions"), rows=batch).consume()
+            fresh, rest = _split(group, created)
+            self._run(tx, queries.render("create_claims", type=rel_type), [_new_claim(row) for row in fresh])
+            existing.extend(self._upsert_claims(tx, rel_type, rest))
+        fresh, rest = _split(mentions, created)
+        self._run(tx, queries.load("create_mentions"), fresh)
+        self._run(tx, queries.load("upsert_mentions"), rest)
         refresh_support(tx, existing, self.batch_size)
         return per_graph
+
+    def _run(self, tx: ManagedTransaction, text: str, rows: list[dict[str, Any]]) -> None:
+        for batch in _batches(rows, self.batch_size):
+            tx.run(text, rows=batch).consume()
+
+    def _upsert_claims(self, tx: ManagedTransaction, rel_type: str,
+                       rows: list[dict[str, Any]]) -> list[dict[str, str]]:
+        """MERGE claims of one type; those that existed take the new evidence and are returned (as
+        refs) for their support to be recomputed."""
+        text = queries.render("upsert_relationships", type=rel_type)
+        existing: list[dict[str, str]] = []
+        for batch in _batches(rows, self.batch_size):
+            found = set(tx.run(text, rows=batch).single(strict=True)["existing"])
+            old = [row for row in batch if row["claim_id"] in found]
+            if old:
+                tx.run(queries.render("claim_update", type=rel_type), rows=old).consume()
+            existing.extend({"source": row["source"], "type": rel_type, "target": row["target"],
+                             "claim_id": row["claim_id"]} for row in old)
+        return existing
+
+
+Rows = list[dict[str, Any]]
+
+
+def _split(rows: Rows, created: set[str]) -> tuple[Rows, Rows]:
+    """Rows with an end created by this transaction, and the others."""
+    fresh = [row for row in rows if row["source"] in created or row["target"] in created]
+    return fresh, [row for row in rows if row["source"] not in created and row["target"] not in created]

@@ -18,6 +18,7 @@ __all__ = [
     "DocumentMeta",
     "ExtractResult",
     "LoadedDocument",
+    "document_files",
     "extract_path",
     "extract_paths",
     "extract_text",
@@ -69,6 +70,13 @@ def extract_paths(paths: Iterable[str | Path]) -> Iterator[ExtractResult]:
             yield ExtractResult(path, extract_path(path), None)
         except InputError as exc:
             yield ExtractResult(path, None, str(exc))
+
+
+def document_files(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """The files ``extract_paths`` would read, in its order: files as given, folders walked."""
+    from loaders.readers import is_supported
+
+    return _expand(paths, is_supported)
 
 
 def _expand(paths: Iterable[str | Path], keep) -> Iterator[Path]:

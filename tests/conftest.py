@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 
 import pytest
 from neo4j import Driver
 
-from graph.connection import Target, make_driver
+from graph.connection import Target, make_async_driver, make_driver
 from graph.db import Db
 from graph.localserver import LocalNeo4j, free_ports
 from graph.schema import apply_schema
@@ -70,7 +71,8 @@ def driver(neo4j_server: tuple[Target, LocalNeo4j | None]) -> Iterator[Driver]:
 @pytest.fixture
 def db(driver: Driver, neo4j_server: tuple[Target, LocalNeo4j | None]) -> Db:
     """An empty database (schema kept) for one test."""
-    handle = Db(driver, neo4j_server[0].database)
+    where = neo4j_server[0]
+    handle = Db(driver, where.database, open_async=partial(make_async_driver, where))
     handle.autocommit("clear_database")
     return handle
 

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Path, Query
 from pydantic import BaseModel, ConfigDict
 
 from app.auth import ReaderDep
-from app.deps import DbDep, FiltersDep
+from app.deps import DbDep, FiltersDep, GraphReaderDep
 from app.responses import PlainJSON, plain_json
 from graph import neighbourhood, reads
 
@@ -56,8 +56,8 @@ def profile(
 
 
 @router.get("/{entity_id}/neighbours", response_class=PlainJSON)
-def neighbours(
-    db: DbDep,
+async def neighbours(
+    reader: GraphReaderDep,
     who: ReaderDep,
     entity_id: EntityId,
     filters: FiltersDep,
@@ -66,6 +66,7 @@ def neighbours(
     skip: Annotated[int, Query(ge=0, le=10_000, description="skip first-level links (paging)")] = 0,
 ) -> PlainJSON:
     """The entity and what links to it within ``depth`` hops, as a subgraph with evidence."""
-    return plain_json(
-        neighbourhood.neighbours(db, entity_id, filters, depth=depth, limit=limit, skip=skip).to_dict(db)
+    plan = neighbourhood.neighbours_plan(
+        entity_id, filters, depth=depth, limit=limit, skip=skip, sources=True
     )
+    return plain_json((await reader.drive(plan)).to_dict())

@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query
 
 from app.auth import ReaderDep
-from app.deps import DbDep, FiltersDep
+from app.deps import DbDep, FiltersDep, GraphReaderDep
 from app.responses import PlainJSON, plain_json
 from graph import paths, reads
 
@@ -16,8 +16,8 @@ EntityRef = Annotated[str, Query(min_length=1, max_length=300, description="enti
 
 
 @router.get("", response_class=PlainJSON)
-def find(
-    db: DbDep,
+async def find(
+    reader: GraphReaderDep,
     who: ReaderDep,
     source: EntityRef,
     target: EntityRef,
@@ -28,7 +28,8 @@ def find(
 ) -> PlainJSON:
     """Paths under the filters, each hop explained with its quotes and sources; the agreements and
     events on a path come with what they fund or provide for (``context``)."""
-    return plain_json(paths.find_paths(db, source, target, filters, mode=mode, k=k, max_hops=max_hops))
+    plan = paths.paths_plan(source, target, filters, mode=mode, k=k, max_hops=max_hops)
+    return plain_json(await reader.drive(plan))
 
 
 @router.get("/shortest", response_class=PlainJSON)

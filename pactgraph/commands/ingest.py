@@ -43,6 +43,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     parser.add_argument("--key", help="version key of ONE document (default: its resolved path)")
     parser.add_argument("--who", default=None, help="recorded in the audit log (default cli:<user>)")
     parser.add_argument("--batch-size", type=int, default=1000, help="rows per UNWIND statement")
+    parser.add_argument("--workers", type=int, default=None,
+                        help="extraction processes beside the loading (default: one per core, at most 4)")
     parser.add_argument("--quiet", action="store_true", help="only the summary line")
     parser.set_defaults(func=run)
 
@@ -68,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
 
         results = ingest_paths(db, args.paths, grade=grade, key=args.key,  # type: ignore[arg-type]
                                who=args.who or who_default(), batch_size=args.batch_size,
-                               progress=progress)
+                               progress=progress, workers=args.workers)
     out.print(summary(results), markup=False)
     sys.stdout.flush()
     return 1 if any(r.outcome == "failed" for r in results) else 0

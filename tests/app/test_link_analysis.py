@@ -175,18 +175,18 @@ def test_depth_one_neighbours_are_one_round_trip_of_the_benchmarked_statement(
 ) -> None:
     """bench/bench_api.py compares the API with the bare driver running neighbours_first once: the
     endpoint must do no more database work than that (evidence sources come in the same statement)."""
-    from graph import readq
+    from graph.plans import AsyncReader
 
     seen: list[str] = []
-    real_run = readq.run
+    real_read = AsyncReader.read
 
-    def spy(db: Db, text: str, params: dict[str, Any], timeout_s: float) -> list[dict[str, Any]]:
-        seen.append(text)
-        return real_run(db, text, params, timeout_s)
+    async def spy(self: AsyncReader, name: str, **params: Any) -> list[dict[str, Any]]:
+        seen.append(name)
+        return await real_read(self, name, **params)
 
-    monkeypatch.setattr(readq, "run", spy)
+    monkeypatch.setattr(AsyncReader, "read", spy)
     body = client.get("/entities/tj_mvd/neighbours").json()
-    assert seen == [readq.statement("neighbours_first")]
+    assert seen == ["neighbours_first"]  # read on the async driver: no thread-pool hop either
     assert body["relationships"] and all(
         entry["title"] for rel in body["relationships"] for entry in rel["evidence"]
     )

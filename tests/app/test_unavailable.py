@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import os
+from functools import partial
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from neo4j import GraphDatabase
 
 from app.main import create_app
+from graph.connection import Target, make_async_driver, make_driver
 from graph.db import Db
 from graph.localserver import LocalNeo4j, free_port
 from pactgraph.settings import PROJECT_ROOT, Settings
@@ -28,17 +29,18 @@ def test_503_while_neo4j_is_away_then_recovers_by_itself(tmp_path: Path) -> None
         pagecache="64m",
     )
     password = server.password()
-    driver = GraphDatabase.driver(
-        server.uri,
-        auth=("neo4j", password),
-        max_transaction_retry_time=1.0,
-        connection_acquisition_timeout=2.0,
-        connection_timeout=2.0,
-    )
-    app = create_app(Settings(), Db(driver))
+    # short timeouts, so that each request while Neo4j is away fails fast; the async driver too,
+    # since neighbours and paths read through it
+    quick = {"max_transaction_retry_time": 1.0, "connection_acquisition_timeout": 2.0,
+             "connection_timeout": 2.0}
+    where = Target(server.uri, "neo4j", password, "neo4j")
+    driver = make_driver(where, **quick)
+    app = create_app(Settings(), Db(driver, open_async=partial(make_async_driver, where, **quick)))
     try:
         with TestClient(app) as client:
-            for url in ("/health", "/entities/search?q=Wakhan", "/entities/x/neighbours"):
+            urls = ("/health", "/entities/search?q=Wakhan", "/entities/x/neighbours",
+                    "/paths?source=a&target=b")
+            for url in urls:
                 down = client.get(url)
                 assert down.status_code == 503, url
                 assert down.headers["content-type"] == "application/problem+json"
@@ -46,6 +48,8 @@ def test_503_while_neo4j_is_away_then_recovers_by_itself(tmp_path: Path) -> None
             server.start(timeout=240)
             assert client.get("/health").json() == {"status": "ok"}
             assert client.get("/entities/search", params={"q": "Wakhan"}).json() == []
+            assert client.get("/entities/x/neighbours").status_code == 404  # the async driver is back too
+            assert client.get("/paths", params={"source": "a", "target": "b"}).status_code == 404
     finally:
         driver.close()
         server.stop()

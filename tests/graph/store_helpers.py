@@ -6,8 +6,9 @@ from typing import Any
 
 from graph.db import Db
 
-#: properties that record *when* something was written, not what the graph says
-VOLATILE = frozenset({"created_at", "updated_at", "ingested_at"})
+#: properties that record *when* something was written, not what the graph says, and the writer's
+#: fingerprint of the last row it applied (a cache that curation clears)
+VOLATILE = frozenset({"created_at", "updated_at", "ingested_at", "upsert_fp"})
 
 
 def dump(db: Db) -> dict[str, Any]:

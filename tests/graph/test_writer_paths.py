@@ -1,0 +1,52 @@
+"""The writer's shortcuts change how it writes, never what is stored: relationships to entities made
+in the same transaction are CREATEd, others MERGEd, and entities already stored as the row says are
+not written at all."""
+
+from __future__ import annotations
+
+from graph.db import Db
+from graph.writer import GraphWriter
+from tests.fixtures import seed_graph
+from tests.graph.store_helpers import dump
+
+
+def test_created_and_merged_relationships_are_stored_alike(db: Db) -> None:
+    graph = seed_graph()
+    assert any(r.type == "MENTIONS" for r in graph.relationships)
+    GraphWriter(db).write(graph)  # every entity new: every relationship takes the CREATE path
+    all_new = dump(db)
+    db.autocommit("clear_database")
+    writer = GraphWriter(db)
+    writer.write(graph.model_copy(update={"relationships": []}))  # the same entities, stored first
+    writer.write(graph)  # now every relationship takes the MERGE path
+    assert dump(db) == all_new
+
+
+def test_an_entity_stored_as_the_row_says_is_not_written_again(db: Db) -> None:
+    graph = seed_graph()
+    writer = GraphWriter(db)
+    writer.write(graph)
+    before = {row["id"]: row["props"]["updated_at"] for row in db.read("store_dump_nodes")}
+    writer.write(graph)
+    after = {row["id"]: row["props"]["updated_at"] for row in db.read("store_dump_nodes")}
+    assert after == before
+
+
+def test_a_changed_entity_is_written_and_curation_is_kept(db: Db) -> None:
+    from graph import curation
+
+    graph = seed_graph()
+    writer = GraphWriter(db)
+    writer.write(graph)
+    node = next(n for n in graph.nodes if "Document" not in n.labels and n.aliases)
+    curation.rename(db, node.id, "Renamed by an analyst", who="ana", why="test")
+    writer.write(graph)  # the fingerprint was cleared: the row is applied, the lock holds the name
+    stored = next(r for r in db.read("store_dump_nodes") if r["id"] == node.id)["props"]
+    assert stored["name"] == "Renamed by an analyst" and stored["upsert_fp"]
+    changed = graph.model_copy(update={"nodes": [
+        n.model_copy(update={"aliases": [*n.aliases, "A new alias"]}) if n.id == node.id else n
+        for n in graph.nodes
+    ]})
+    writer.write(changed)
+    stored = next(r for r in db.read("store_dump_nodes") if r["id"] == node.id)["props"]
+    assert "A new alias" in stored["aliases"]
