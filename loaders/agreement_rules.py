@@ -4,10 +4,22 @@ from __future__ import annotations
 
 import re
 
-from loaders.frames import Discourse, Item
-from loaders.patterns import APPROVE, BETWEEN, BY, POSS, PROVIDE_FOR, PUBLISH, SIGN, TERMS, WITH
+from loaders.frames import AGREED_TO, Discourse, Item
+from loaders.patterns import (
+    APPROVE,
+    BETWEEN,
+    BY,
+    POSS,
+    PROVIDE_FOR,
+    PUBLISH,
+    SIGN,
+    TERM_WORDS,
+    TERMS,
+    WITH,
+)
 from loaders.rulekit import cue_spans, rel, subject
 from loaders.sentence import Rel, Sentence
+from loaders.text import may_hold
 
 
 def agreement_rules(sent: Sentence, disc: Discourse) -> list[Rel]:
@@ -57,13 +69,22 @@ def agreement_rules(sent: Sentence, disc: Discourse) -> list[Rel]:
                 pub = sent.next_item(cue_e, ("actor",), limit=70)
                 if pub and pub.mention and pub.mention.subtype != "State":
                     out.append(rel(sent, "PUBLISHED", pub.ref, agr.ref))
-    if sent.of("agreement") or re.search(r"\b(?:the parties|both sides|the two sides)\b", sent.text, re.I):
+    if sent.of("agreement") or _names_the_parties(sent.text):
         last = disc.last.get("agreement")
-        if last:
+        text = sent.text
+        if last and may_hold(text, TERM_WORDS):
             for pattern, term in TERMS:
-                if pattern.search(sent.text):
+                if pattern.search(text):
                     disc.protos[last].terms.add(term)
     return out
+
+
+_THE_PARTIES = re.compile(r"\b(?:the parties|both sides|the two sides)\b", re.I)
+
+
+def _names_the_parties(text: str) -> bool:
+    """ "the parties", "both sides", "the two sides"."""
+    return may_hold(text, ("parties", "sides")) and _THE_PARTIES.search(text) is not None
 
 
 def _provides(sent: Sentence, agr: Item) -> list[Rel]:
@@ -74,7 +95,7 @@ def _provides(sent: Sentence, agr: Item) -> list[Rel]:
         if target.kind == "site" and target.mention.subtype != "Facility":
             continue
         gap = sent.gap(agr.end, target.start)
-        if len(gap) < 90 and PROVIDE_FOR.search(gap) and not re.search(r"[;]", gap):
+        if len(gap) < 90 and PROVIDE_FOR.search(gap) and ";" not in gap:
             out.append(rel(sent, "PROVIDES_FOR", agr.ref, target.ref, frequency=sent.frequency))
             break
     return out
@@ -82,8 +103,6 @@ def _provides(sent: Sentence, agr: Item) -> list[Rel]:
 
 def implicit_agreement(sent: Sentence, disc: Discourse) -> list[Rel]:
     """ "X and Y agreed to carry out exercises": an agreement described without a title."""
-    from loaders.frames import AGREED_TO
-
     out: list[Rel] = []
     if sent.of("agreement"):
         return out

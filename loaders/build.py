@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+from operator import itemgetter
 
+from loaders.gazetteer import load_gazetteer
 from loaders.models import DocumentMeta
 from loaders.pipeline import Extraction
 from loaders.sentence import Rel
@@ -46,7 +48,9 @@ def build_graph(text: str, meta: DocumentMeta, ex: Extraction, digest: str) -> G
     doc_id = doc["id"]
     nodes: dict[str, dict] = {}
     for m in ex.nodes.values():
-        props = {k: v for k, v in m.props.items() if k not in {"unit", "created"}}
+        props = m.props  # read, never changed here; validation copies it into the graph
+        if "unit" in props or "created" in props:  # the pipeline's own marks stay out of the graph
+            props = {k: v for k, v in props.items() if k not in {"unit", "created"}}
         labels = ["Actor" if m.coarse == "Actor" else "Site", m.subtype]
         nodes[m.id] = _node(m.id, labels, m.name, m.aliases, props)
     for r in ex.resolved.values():
@@ -57,6 +61,7 @@ def build_graph(text: str, meta: DocumentMeta, ex: Extraction, digest: str) -> G
     _add_implied_states(rels, nodes)
     merged: dict[tuple[str, str, str], dict] = {}
     seen_ev: set[tuple[tuple[str, str, str], int]] = set()
+    tail = _props_tail(meta)
     for rel in rels:
         src, tgt = ident.get(rel.source, rel.source), ident.get(rel.target, rel.target)
         if (
@@ -71,7 +76,9 @@ def build_graph(text: str, meta: DocumentMeta, ex: Extraction, digest: str) -> G
         key = (rel.type, src, tgt)
         start, end = rel.span
         ev = {"document": doc_id, "quote": text[start:end], "start": start, "end": end}
-        props = _props(rel, meta)
+        props = {**rel.props, **tail}
+        if rel.type in {"PART_OF", "LOCATED_IN"}:
+            props.pop("status", None)
         cur = merged.get(key)
         if cur is None:
             merged[key] = {
@@ -90,8 +97,9 @@ def build_graph(text: str, meta: DocumentMeta, ex: Extraction, digest: str) -> G
                 seen_ev.add((key, start))
                 cur["evidence"].append(ev)
     relationships = [merged[k] for k in sorted(merged)]
-    for r in relationships:
-        r["evidence"].sort(key=lambda e: e["start"])
+    for merged_rel in relationships:
+        if len(merged_rel["evidence"]) > 1:
+            merged_rel["evidence"].sort(key=itemgetter("start"))
     out_nodes = [doc, *(nodes[k] for k in sorted(nodes))]
     mentions = [
         {"type": "MENTIONS", "source": doc_id, "target": n["id"], "properties": {}, "evidence": []}
@@ -102,13 +110,13 @@ def build_graph(text: str, meta: DocumentMeta, ex: Extraction, digest: str) -> G
 
 def _add_implied_states(rels: list[Rel], nodes: dict[str, dict]) -> None:
     """A state a rule named without a mention ("the Jogorku Kenesh ratified ... with Russia": Kyrgyzstan)."""
-    from loaders.gazetteer import load_gazetteer
-
     entries = load_gazetteer().entries
     for rel in rels:
         for end in (rel.source, rel.target):
+            if end in nodes:  # nearly always: look nothing up
+                continue
             entry = entries.get(end)
-            if end not in nodes and entry is not None and entry.label == "State":
+            if entry is not None and entry.label == "State":
                 props = {k: v for k, v in (("iso2", entry.iso2), ("lat", entry.lat), ("lon", entry.lon)) if v}
                 nodes[end] = _node(end, ["Actor", "State"], entry.name, entry.aliases, props)
 
@@ -127,15 +135,12 @@ def _allowed(typ: str, src: list[str], tgt: list[str]) -> bool:
     return True
 
 
-def _props(rel: Rel, meta: DocumentMeta) -> dict:
-    props = dict(rel.props)
-    if rel.type in {"PART_OF", "LOCATED_IN"}:
-        props.pop("status", None)
-    if meta.published:
-        props["published"] = meta.published
-    props["method"] = "rule"
-    props["extractor_version"] = EXTRACTOR_VERSION
-    return props
+def _props_tail(meta: DocumentMeta) -> dict:
+    """The properties every relationship of the document ends with."""
+    tail = {"published": meta.published} if meta.published else {}
+    tail["method"] = "rule"
+    tail["extractor_version"] = EXTRACTOR_VERSION
+    return tail
 
 
 def _implied(rels: list[Rel], ident: dict[str, str], nodes: dict[str, dict]) -> list[Rel]:

@@ -8,6 +8,7 @@ so most sentences skip most rules without scanning their text.
 from __future__ import annotations
 
 import re
+from typing import cast
 
 _CLASSES: dict[str, str] = {
     "sign": r"sign\w*|conclud\w*|ink\w*|agreed|reached",
@@ -69,8 +70,19 @@ def classify(key: str) -> frozenset[str]:
 
 def token_classes(keys: list[str]) -> list[frozenset[str]]:
     """Cue classes of every token of a document, in order."""
-    memo = _MEMO
-    return [memo[k] if k in memo else classify(k) for k in keys]
+    found = list(map(_MEMO.get, keys))  # C-level look-ups; a Python pass only for new keys
+    if None in found:
+        return [c if c is not None else classify(k) for c, k in zip(found, keys, strict=True)]
+    return cast(list[frozenset[str]], found)
+
+
+def cue_positions(classes: list[frozenset[str]], starts: list[int]) -> dict[str, list[int]]:
+    """Where the tokens of each cue class start, in order (for the whole document at once)."""
+    out: dict[str, list[int]] = {}
+    for k in [k for k, c in enumerate(classes) if c]:
+        for name in classes[k]:
+            out.setdefault(name, []).append(starts[k])
+    return out
 
 
 def sentence_cues(classes: list[frozenset[str]], t0: int, t1: int) -> frozenset[str]:

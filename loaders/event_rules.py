@@ -9,6 +9,8 @@ from loaders.patterns import _TOOK_PART, ADJ, BETWEEN, COOP, EX_VERB, EXERCISE_A
 from loaders.rulekit import cue_spans, rel, subject
 from loaders.sentence import Rel, Sentence
 
+_JOINT_GAP = re.compile(r"^\s*(?:joint|military)?\s*$")
+
 
 def exercise_rules(sent: Sentence, disc: Discourse) -> list[Rel]:
     """PARTICIPATES_IN: subjects, "between X and Y", "with Y", "joint X-Y exercises"."""
@@ -27,7 +29,7 @@ def exercise_rules(sent: Sentence, disc: Discourse) -> list[Rel]:
             group += sent.group_from(nxt)
         prev = sent.prev_item(ex.start, ("actor",), limit=3, stop=",;")
         if (prev and ADJ.match(sent.gap(prev.end, ex.start))) or (
-            prev and re.match(r"^\s*(?:joint|military)?\s*$", sent.gap(prev.end, ex.start))
+            prev and _JOINT_GAP.match(sent.gap(prev.end, ex.start))
         ):
             group += sent.group_before(prev)
             for a in list(group):

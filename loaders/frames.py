@@ -11,20 +11,38 @@ import re
 from dataclasses import dataclass, field
 
 from loaders.mentions import Mention
-from loaders.text import slug
+from loaders.scan import Anchored, literals
+from loaders.text import may_hold, slug
 
+_FACILITY_NOUN = (
+    r"air ?bases?|naval bases?|military bases?|bases?|facilit(?:y|ies)|outposts?|"
+    r"installations?|garrisons?|border posts?|training cent(?:er|re)s?|plants?|factor(?:y|ies)|depots?|"
+    r"airfields?|testing grounds?|test sites?|radar stations?|checkpoints?|forts?"
+)
 FACILITY = re.compile(
     r"\b(?:(?P<det>(?i:an?|the|this|that|its|their|another))\s+)?"
     r"(?P<mods>(?:(?:new|special|secret|joint|permanent|temporary|military|naval|air|police|border|"
     r"training|logistics|logistical|counter-?terrorism|anti-?terrorist|foreign|[A-Z][a-z]+|"
     r"(?(det)(?!(?:and|or|of|to|for|in|on|at|by|with|from|that|which|is|was|be|been)\s)[a-z][a-z-]{2,}|(?!)))\s+){0,3})"
-    r"(?P<noun>air ?bases?|naval bases?|military bases?|bases?|facilit(?:y|ies)|outposts?|"
-    r"installations?|garrisons?|border posts?|training cent(?:er|re)s?|plants?|factor(?:y|ies)|depots?|"
-    r"airfields?|testing grounds?|test sites?|radar stations?|checkpoints?|forts?)\b"
+    rf"(?P<noun>{_FACILITY_NOUN})\b"
+)
+#: a part of every facility noun: a determiner and three modifiers come before the noun, and the
+#: part may lie in its second word ("air base")
+_FACILITY_SCAN = Anchored(
+    FACILITY,
+    literals(
+        "base|facilit|post|installation|garrison|cent|plant|factor|depot|airfield|ground|site|station|"
+        "checkpoint|fort"
+    ),
+    words=5,
 )
 NUMBERED_BASE = re.compile(
     r"\b(?P<num>\d+(?:st|nd|rd|th))\s+(?:(?P<adj>[A-Z][a-z]+)\s+)?"
     r"(?P<kind>military|air|naval|motor[- ]rifle)?\s*base\b"
+)
+_AGREEMENT_NOUN = (
+    r"agreements?|treat(?:y|ies)|memorand(?:um|a)(?: of understanding)?|MoUs?|accords?|"
+    r"protocols?|contracts?|deals?|pacts?|roadmaps?|grants?(?!\s+(?:assistance|aid|funding|money|of))"
 )
 AGREEMENT = re.compile(
     r"\b(?:(?P<det>(?i:an?|the|this|that|its|their|such))\s+)?"
@@ -32,13 +50,18 @@ AGREEMENT = re.compile(
     r"security|military|military-technical|lease|leasing|framework|strategic|partnership|new|recent|"
     r"arms|supply|basing|border|training|technical|loan|grant|construction|counterterrorism|secret|"
     r"previous|earlier|landmark|original|extension|basic|main)\s+){0,2})"
-    r"(?P<noun>agreements?|treat(?:y|ies)|memorand(?:um|a)(?: of understanding)?|MoUs?|accords?|"
-    r"protocols?|contracts?|deals?|pacts?|roadmaps?|grants?(?!\s+(?:assistance|aid|funding|money|of)))\b"
+    rf"(?P<noun>{_AGREEMENT_NOUN})\b"
 )
 #: a titled agreement: "the Shusha Declaration", "the Treaty of Eternal Friendship"
-NAMED_AGREEMENT = re.compile(
-    r"\b(?P<name>(?:[A-Z][a-z]+\s+){1,3}(?:Declaration|Treaty|Accord|Pact|Charter))\b"
+_TITLE_NOUN = r"Declaration|Treaty|Accord|Pact|Charter"
+NAMED_AGREEMENT = re.compile(rf"\b(?P<name>(?:[A-Z][a-z]+\s+){{1,3}}(?:{_TITLE_NOUN}))\b")
+#: a determiner and two modifiers, or three title words, before the noun
+_AGREEMENT_SCAN = Anchored(
+    AGREEMENT,
+    literals("agreement|treat|memorand|MoU|accord|protocol|contract|deal|pact|roadmap|grant"),
+    words=3,
 )
+_NAMED_AGREEMENT_SCAN = Anchored(NAMED_AGREEMENT, tuple(_TITLE_NOUN.split("|")), words=3)
 AGREED_TO = re.compile(
     r"\b(?:have |has |had )?(?:agreed|agree|agreeing|signed (?:a |an )?(?:deal|agreement) |"
     r"reached (?:an )?agreement |договариваются)\s*(?:to|on)\b"
@@ -55,13 +78,22 @@ NAMED_EXERCISE = re.compile(
     r"(?:exercises?|drills?|manoeuvres|maneuvers))"
     r"|\b(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})[-‐–\s](?P<year>(?:19|20)\d{2})\b"
 )
-UNIT = re.compile(
-    r"(?P<unit>(?:[A-Z][a-z]+\s+){1,4}(?:Department|Directorate|Division|Brigade|Regiment|Battalion|"
-    r"Command|Detachment|Unit|Centre|Center|Academy|School|Group|Team)"
-    r"|(?:rapid[ -]response|special[ -]purpose|quick[ -]reaction|rapid[ -]reaction|mobile|tactical|"
-    r"counter-?terrorism|anti-?terror(?:ist)?|special)\s+(?:teams?|units?|detachments?|groups?|squads?|"
-    r"compan(?:y|ies)|battalions?|forces?))\s+of\s+(?:the\s+)?"
+#: a part of every exercise noun ("war games": in its second word), after four modifiers at most
+_EXERCISE_SCAN = Anchored(EXERCISE, ("exercise", "drill", "game", "manoeuvre", "maneuver"), words=5)
+#: a quoted name starts with its quote; "Name-2021" ends with a year, three words at most after the name
+_NAMED_EXERCISE_SCAN = Anchored(NAMED_EXERCISE, ("“", '"', "‘", "'", "19", "20"), words=3)
+_UNIT_HEAD = (
+    r"Department|Directorate|Division|Brigade|Regiment|Battalion|"
+    r"Command|Detachment|Unit|Centre|Center|Academy|School|Group|Team"
 )
+_UNIT_GROUP = r"teams?|units?|detachments?|groups?|squads?|compan(?:y|ies)|battalions?|forces?"
+UNIT = re.compile(
+    rf"(?P<unit>(?:[A-Z][a-z]+\s+){{1,4}}(?:{_UNIT_HEAD})"
+    r"|(?:rapid[ -]response|special[ -]purpose|quick[ -]reaction|rapid[ -]reaction|mobile|tactical|"
+    rf"counter-?terrorism|anti-?terror(?:ist)?|special)\s+(?:{_UNIT_GROUP}))\s+of\s+(?:the\s+)?"
+)
+#: four name words before the head noun
+UNIT_SCAN = Anchored(UNIT, rf"(?:{_UNIT_HEAD}|{_UNIT_GROUP})\s+of\s", words=4)
 NEW_BODY = re.compile(
     r"\b(?:an?|the)\s+(?P<np>(?:(?:temporary|joint|permanent|new|special|interagency|bilateral)\s+)?"
     r"(?:[a-z-]+\s+){0,3}?(?:department|committee|commission|headquarters|working group|cent(?:er|re)|"
@@ -89,13 +121,8 @@ MONTH_WORDS = frozenset(
         "December",
     ]
 )
-_AGREEMENT_CUE = re.compile(
-    r"(?i:agreement|treat|memorand|mou|accord|protocol|contract|deal|pact|roadmap|grant)|Declaration|Charter"
-)
-_FACILITY_CUE = re.compile(
-    r"(?i:base|facilit|outpost|installation|garrison|post|cent(?:er|re)|plant|factor|depot|airfield|ground|site|"
-    r"station|checkpoint|fort)"
-)
+#: what every NEGATED match holds, one of them: a sentence without any has no negated phrase
+_NEGATION_WORDS = ("no", "never")
 _APPOSED = re.compile(r",\s*(?:(?:an?|the)\s+)?(?:[a-z-]+\s+){0,3}")
 _DEFINITE = frozenset({"the", "this", "that", "its", "their", "such"})
 _SKIP_MODS = frozenset({"The", "A", "An", "This", "That", "New", "In", "For", "As", "It"})
@@ -169,10 +196,11 @@ def taken(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 def facility_items(
     sent: str, off: int, disc: Discourse, mentions: list[Mention], states_by_adj: dict[str, str]
 ) -> list[Item]:
-    """Unnamed and numbered bases and facilities ("a special base", "the 201st base")."""
+    """Unnamed and numbered bases and facilities ("a special base", "the 201st base").
+
+    The pipeline calls this only for sentences with a facility cue token (loaders.cues)."""
     out: list[Item] = []
-    if _FACILITY_CUE.search(sent) is None:
-        return out
+    negation = may_hold(sent, _NEGATION_WORDS)
     site_spans = [(m.start, m.end) for m in mentions if m.coarse == "Site"]
     for m in NUMBERED_BASE.finditer(sent):
         s, e = m.start() + off, m.end() + off
@@ -184,11 +212,11 @@ def facility_items(
             "facility", name=name, fixed_id=f"facility:{slug(name)}", noun="base", surfaces=[m.group()]
         )
         out.append(Item(s, e, "facility", proto.pid))
-    for m in FACILITY.finditer(sent):
+    for m in _FACILITY_SCAN.matches(sent):
         s, e = m.start() + off, m.end() + off
         if taken(site_spans, m.start("noun") + off, e) or any(i.start <= s < i.end for i in out):
             continue
-        if NEGATED.search(sent[: m.start()]) or sent[m.end() : m.end() + 4] == " of ":
+        if (negation and NEGATED.search(sent, 0, m.start())) or sent[m.end() : m.end() + 4] == " of ":
             continue
         inner = [x for x in mentions if x.coarse == "Site" and s <= x.start < e]
         if inner:
@@ -213,11 +241,11 @@ def facility_items(
 
 
 def agreement_items(sent: str, off: int, disc: Discourse) -> list[Item]:
-    """Agreements named by a title ("the Shusha Declaration") or a noun ("a memorandum")."""
+    """Agreements named by a title ("the Shusha Declaration") or a noun ("a memorandum").
+
+    The pipeline calls this only for sentences with an agreement cue token (loaders.cues)."""
     out: list[Item] = []
-    if _AGREEMENT_CUE.search(sent) is None:
-        return out
-    for m in NAMED_AGREEMENT.finditer(sent):
+    for m in _NAMED_AGREEMENT_SCAN.matches(sent):
         name = " ".join(w for w in m.group("name").split() if w not in _SKIP_MODS)
         if len(name.split()) < 2:
             continue
@@ -229,7 +257,7 @@ def agreement_items(sent: str, off: int, disc: Discourse) -> list[Item]:
             disc.last["agreement"] = pid
             proto = disc.protos[pid]
         out.append(Item(m.end() + off - len(name), m.end() + off, "agreement", proto.pid, definite=True))
-    for m in AGREEMENT.finditer(sent):
+    for m in _AGREEMENT_SCAN.matches(sent):
         if any(i.start <= m.start("noun") + off < i.end for i in out):
             continue
         det = (m.group("det") or "").lower()
@@ -250,10 +278,10 @@ def agreement_items(sent: str, off: int, disc: Discourse) -> list[Item]:
 def exercise_items(sent: str, off: int, disc: Discourse, known: set[str]) -> list[Item]:
     """Named exercises ("Peace Mission-2021") and exercise phrases ("joint exercises")."""
     out: list[Item] = []
-    has_noun = EXERCISE.search(sent)
-    if has_noun is None:
+    phrases = _EXERCISE_SCAN.matches(sent)
+    if not phrases:
         return out
-    for m in NAMED_EXERCISE.finditer(sent):
+    for m in _NAMED_EXERCISE_SCAN.matches(sent):
         name = m.group("q") or f"{m.group('name')}-{m.group('year')}"
         head = (m.group("q") or m.group("name") or "").split()[0]
         if head in MONTH_WORDS or head.casefold() in known or name.casefold() in known:
@@ -263,7 +291,7 @@ def exercise_items(sent: str, off: int, disc: Discourse, known: set[str]) -> lis
         proto = disc.protos[pid] if pid else disc.new("exercise", name=name, fixed_id=fixed, surfaces=[name])
         disc.named[fixed] = disc.last["exercise"] = proto.pid
         out.append(Item(m.start() + off, m.end() + off, "exercise", proto.pid))
-    for m in EXERCISE.finditer(sent):
+    for m in phrases:
         s, e = m.start("noun") + off, m.end() + off
         if any(i.start <= s < i.end + 12 for i in out):
             continue

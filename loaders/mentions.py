@@ -8,11 +8,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from operator import attrgetter
 
 from loaders.gazetteer import Entry, Gazetteer, Hit
 from loaders.text import Tokens
 
 _LEAD_THE = re.compile(r"^(?i:the)\s+")
+#: sort key of anything with a start and an end: (start, end), built in C
+SPAN = attrgetter("start", "end")
 
 
 @dataclass(slots=True)
@@ -96,19 +100,25 @@ def compose(
     for m in out:
         if m.subtype == "State":
             ctx.states_seen.append(m.id)
-    out.sort(key=lambda m: (m.start, m.end))
+    out.sort(key=SPAN)
     return out
 
 
+_RANK = {"entity": 0, "state": 1, "kind": 2}
+
+
 def _primary(hits: list[Hit]) -> list[Hit]:
-    """One hit per span: entities before states before kinds when a surface is ambiguous."""
-    rank = {"entity": 0, "state": 1, "kind": 2}
-    best: dict[tuple[int, int], Hit] = {}
+    """One hit per span: entities before states before kinds when a surface is ambiguous.
+
+    ``hits`` are in the order Gazetteer.match gives: by start, the hits of one span together."""
+    out: list[Hit] = []
     for h in hits:
-        cur = best.get((h.i, h.j))
-        if cur is None or rank[h.role] < rank[cur.role]:
-            best[(h.i, h.j)] = h
-    return sorted(best.values(), key=lambda h: h.i)
+        if out and out[-1].i == h.i and out[-1].j == h.j:
+            if _RANK[h.role] < _RANK[out[-1].role]:
+                out[-1] = h
+        else:
+            out.append(h)
+    return out
 
 
 def _state_before(primary: list[Hit], k: int, tokens: Tokens) -> int | None:
@@ -158,7 +168,7 @@ def _bare_state(kind, surface: str, ctx: DocContext) -> str | None:
 
 def _state(entry: Entry, start: int, end: int, text: str) -> Mention:
     surface = text[start:end]
-    props = {k: v for k, v in (("iso2", entry.iso2), ("lat", entry.lat), ("lon", entry.lon)) if v is not None}
+    props = dict(entry.state_props)
     return Mention(
         start,
         end,
@@ -212,7 +222,7 @@ def _entity(
     used: set[int],
 ) -> Mention:
     coarse = entry.coarse
-    props = {k2: v for k2, v in (("lat", entry.lat), ("lon", entry.lon)) if v is not None}
+    props = dict(entry.point)
     parent = None
     if entry.state:
         before = _state_before(primary, k, tokens)
@@ -220,7 +230,7 @@ def _entity(
             used.add(before)
             start = tokens.starts[primary[before].i]
             parent = entry.state
-        elif _names_state(text[start:end], gaz.entries[entry.state]):
+        elif _names_state(text[start:end], gaz.entries[entry.state].folded_names):
             parent = entry.state
     return Mention(
         start,
@@ -236,6 +246,8 @@ def _entity(
     )
 
 
-def _names_state(surface: str, state: Entry) -> bool:
+@lru_cache(maxsize=8192)  # the same surfaces recur in every document; bounded
+def _names_state(surface: str, state_names: tuple[str, ...]) -> bool:
+    """Whether ``surface`` holds the state's name or a demonym (``state_names``, case-folded)."""
     low = surface.casefold()
-    return any(f.casefold() in low for f in [state.name, *state.demonyms])
+    return any(f in low for f in state_names)

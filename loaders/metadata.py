@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from datetime import date
+from functools import cache
 from pathlib import Path
 
 import yaml
 
+from loaders.dates import date_index, find_dates
 from loaders.models import DocumentMeta
-from loaders.values import find_dates
 from pactgraph.errors import InputError
 
 _LABEL = re.compile(
@@ -39,9 +41,17 @@ def load_sidecar(path: Path) -> dict:
 
 
 _LATIN = re.compile(r"[A-Za-z]")
-_CYRILLIC = re.compile("[\u0400-\u04ff]")
-_CJK = re.compile("[\u4e00-\u9fff]")
-_CYR_OR_CJK = re.compile("[\u0400-\u04ff\u4e00-\u9fff]")
+
+
+@cache
+def _scripts() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Cyrillic, CJK, and either: compiled on the first non-ASCII text (their wide ranges take
+    milliseconds to compile, and most documents never need them)."""
+    return (
+        re.compile("[\u0400-\u04ff]"),
+        re.compile("[\u4e00-\u9fff]"),
+        re.compile("[\u0400-\u04ff\u4e00-\u9fff]"),
+    )
 
 
 def guess_language(text: str) -> str:
@@ -49,11 +59,15 @@ def guess_language(text: str) -> str:
 
     The first 5,000 characters decide: enough for the script, and cheap on long documents."""
     sample = text[:5000]
-    if _CYR_OR_CJK.search(sample) is None:  # only Latin to count: it wins if present; 0-0-0 ties to "zh"
+    # only Latin to count: it wins if present; 0-0-0 ties to "zh"
+    if sample.isascii():
+        return "en" if _LATIN.search(sample) else "zh"
+    cyrillic, cjk_re, either = _scripts()
+    if either.search(sample) is None:
         return "en" if _LATIN.search(sample) else "zh"
     latin = len(_LATIN.findall(sample))
-    cyr = len(_CYRILLIC.findall(sample))
-    cjk = len(_CJK.findall(sample))
+    cyr = len(cyrillic.findall(sample))
+    cjk = len(cjk_re.findall(sample))
     top = max((latin, "en"), (cyr, "ru"), (cjk * 2, "zh"))
     return top[1]
 
@@ -69,7 +83,7 @@ def extract_meta(text: str, file_meta: dict, sidecar: dict | None, path: str | N
     """Combine what the text says, what the file format carries and the sidecar."""
     found: dict[str, str] = {}
     head = text[:3000]
-    for m in _LABEL.finditer(head):
+    for m in _line_matches(_LABEL, head):
         key, value = m.group("key").lower(), m.group("value")
         if key in {"published", "date", "posted", "dateline"} and "published" not in found:
             if parsed := parse_published(value):
@@ -79,10 +93,11 @@ def extract_meta(text: str, file_meta: dict, sidecar: dict | None, path: str | N
                 found["publisher"] = value
         elif key in {"author", "by"} and "author" not in found and len(value) < 80:
             found["author"] = value
-    if "author" not in found and (m := _BYLINE.search(head)):
-        found["author"] = m.group("name")
+    if "author" not in found and (byline := next(_line_matches(_BYLINE, head), None)):
+        found["author"] = byline.group("name")
     if "published" not in found:
-        days = [d.value for d in find_dates(text, None) if d.precision == "day"]
+        # one scan of the whole text, kept for the sentences' dates (dates.take_date_index)
+        days = date_index(text).days()
         if days:
             found["published"], found["published_precision"] = max(days), "day"
     first = next((ln.strip().lstrip("#").strip() for ln in text.splitlines() if ln.strip()), "")
@@ -97,6 +112,18 @@ def extract_meta(text: str, file_meta: dict, sidecar: dict | None, path: str | N
     if len(merged["language"]) > 2:
         merged["language"] = merged["language"][:2].lower()
     return DocumentMeta(path=path, **{k: v for k, v in merged.items() if k in _KEYS})
+
+
+def _line_matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a MULTILINE pattern that begins with ``^`` (and never matches
+    the empty string): tried only where lines start, not at every character."""
+    start, after = 0, 0
+    while start >= 0:
+        if start >= after and (m := pattern.match(text, start)) is not None:
+            yield m
+            after = m.end()
+        newline = text.find("\n", start)
+        start = newline + 1 if newline >= 0 else -1
 
 
 def published_date(meta: DocumentMeta) -> date | None:

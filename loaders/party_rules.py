@@ -11,7 +11,7 @@ import itertools
 import re
 
 from loaders.frames import Discourse, Item
-from loaders.patterns import APPROVE, SIGN
+from loaders.patterns import APPROVE, CUE_SCANS, SIGN
 from loaders.rulekit import rel
 from loaders.sentence import Rel, Sentence
 
@@ -44,6 +44,7 @@ MEMBER_CUE = re.compile(
     _I,
 )
 _NEGATION = re.compile(r"\b(?:not|never|neither|nor|non-members?|no longer|left|withdrew|suspended)\b", _I)
+_APPROVE_SCAN = CUE_SCANS[APPROVE]
 _CLAUSE = re.compile(r";|,\s*(?:but|while|whereas|although)\b|\bbut\b")
 
 
@@ -87,7 +88,7 @@ def _next_matching(sent: Sentence, pos: int, gap: re.Pattern[str], limit: int) -
 
 
 def _approver(sent: Sentence, agr: Item) -> Item | None:
-    for m in APPROVE.finditer(sent.text):
+    for m in _APPROVE_SCAN.matches(sent.text):
         cue = m.start() + sent.start
         if cue < agr.start and sent.gap(cue, agr.start).count(" ") <= 3:
             it = sent.prev_item(cue, ("actor",), limit=60)

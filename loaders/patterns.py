@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from loaders.scan import Anchored
+
 _I = re.IGNORECASE
 BETWEEN = re.compile(r"^[\w\s-]{0,40}?\bbetween\s+(?:the\s+)?(?:governments?\s+of\s+)?$", _I)
 WITH = re.compile(r"^[\w\s-]{0,25}?\bwith\s+(?:the\s+)?$", _I)
@@ -89,6 +91,20 @@ TERMS = [
     (re.compile(r"\bautomatic(?:ally)? (?:renew|extend|prolong)\w*\b", _I), "automatic renewal"),
     (re.compile(r"\bexclusive\w*\b", _I), "exclusive use"),
 ]
+#: what every TERMS match holds, one of them (see text.may_hold)
+TERM_WORDS = (
+    "secrecy",
+    "confidential",
+    "classified",
+    "not disclose",
+    "rent-free",
+    "free of charge",
+    "without payment",
+    "no rent",
+    "immunit",
+    "automatic",
+    "exclusive",
+)
 EX_VERB = re.compile(
     r"\b(?:carr(?:y|ied|ies|ying) out|conduct\w*|hold(?:s|ing)?|held|stag(?:e|ed|es|ing)|"
     r"t(?:ake|ook|aking) part|participat\w*|join\w*|launch\w*|organi[sz]\w*|host\w*)\b",
@@ -111,4 +127,22 @@ CUE_CLASS: dict[re.Pattern[str], str] = {
     TRAIN: "train",
     COOP: "coop",
     PUBLISH: "publish",
+}
+
+#: the cue patterns scanned from the words they start with (lower case, "|" between; see
+#: loaders.scan): each match starts with one of these, so only those few places are tried
+CUE_SCANS: dict[re.Pattern[str], Anchored] = {
+    pattern: Anchored(pattern, tuple(words.split("|")), 0, fold=True)
+    for pattern, words in (
+        (SIGN, "sign|conclud|ink|agreed|reached"),
+        (APPROVE, "approv|ratif|endors|adopted|passed"),
+        (FUND, "fund|financ|grant|allocat|provid|paid|pay|donat|invest|gave|give"),
+        (BUILD, "build|built|construct|erect|upgrad|renovat|refurbish"),
+        (OPERATE, "operat|run|station|deploy|maintain|establish|set up|open|us|leas|rent|control|garrison"),
+        (SUPPLY_OUT, "deliver|suppl|hand|donat|transfer|sold|sell|export|provid|gave|give|gift"),
+        (SUPPLY_IN, "purchas|bought|buy|acquir|order|receiv|took delivery"),
+        (TRAIN, "train|instruct|advis|mentor"),
+        (COOP, "partnership|cooperat|co-operation|collaborat|alliance|allies|ties"),
+        (PUBLISH, "publish|released|issued|posted"),
+    )
 }

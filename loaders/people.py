@@ -3,13 +3,14 @@
 
 People become ``Actor:Person`` nodes only (mentioned by the document); they take part in no rule
 and no relationship, so the relations found for states and bodies are unchanged by them. One
-precompiled title regex runs over the document, gated by a substring check for any title word.
+title regex (compiled once, when first needed) runs over the document, gated by a set test for any title word.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import cache
 from itertools import compress
 
 from loaders.gazetteer import Gazetteer, Hit
@@ -44,7 +45,6 @@ _RANK = (
     r"(?:(?:Lieutenant|Major|Brigadier|Colonel)[ -])?General|(?:Lieutenant\s+)?Colonel"
     r"|(?:Rear\s+|Vice\s+)?Admiral|Marshal"
 )
-_TITLE = re.compile(rf"\b(?:{_MINISTER}|{_OFFICE}|{_RANK})\b")
 #: cheap gate: a document with none of these token keys has no titled person (one C-level set test)
 _HEADS = frozenset(
     [
@@ -87,8 +87,19 @@ _STARTS = _HEADS | frozenset(
     ]
 )
 _TOKEN = r"[A-ZА-ЯЁ][a-zа-яё]+(?:[-'’][A-ZА-ЯЁa-zа-яё][a-zа-яё]+)*"
-_NAME_AFTER = re.compile(rf"({_TOKEN}(?: {_TOKEN}){{0,3}})")
-_NAME_BEFORE = re.compile(rf"(?<![\w'’-])({_TOKEN}(?: {_TOKEN}){{1,3}}),\s+(?:the\s+)?$")
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The title, name-after and name-before patterns, compiled for the first document with a title
+    word: they take milliseconds to compile, and most documents name nobody."""
+    return (
+        re.compile(rf"\b(?:{_MINISTER}|{_OFFICE}|{_RANK})\b"),
+        re.compile(rf"({_TOKEN}(?: {_TOKEN}){{0,3}})"),
+        re.compile(rf"(?<![\w'’-])({_TOKEN}(?: {_TOKEN}){{1,3}}),\s+(?:the\s+)?$"),
+    )
+
+
 _JOIN = re.compile(r"(?:\s+|['’]s\s+)$")
 _OF = re.compile(r"\s+of\s+(?:the\s+)?")
 _NOT_NAME_WORDS = (
@@ -135,11 +146,12 @@ def find_people(
     if _HEADS.isdisjoint(keys):
         return people
     spans = _Spans(hits, tokens, gaz)
+    title_re = _patterns()[0]
     after = skip
     for i in compress(range(len(keys)), map(_STARTS.__contains__, keys)):
         if starts[i] < after:
             continue
-        m = _TITLE.match(text, starts[i])
+        m = title_re.match(text, starts[i])
         if m is not None:
             _one(text, m, spans, people)
             after = m.end()
@@ -148,6 +160,7 @@ def find_people(
 
 
 def _one(text: str, m: re.Match[str], spans: _Spans, people: dict[str, Mention]) -> None:
+    title_re, name_after, name_before = _patterns()
     a, b = m.span()
     title, rank = " ".join(m.group().split()), None
     country = _state_before(text, a, spans)
@@ -156,17 +169,17 @@ def _one(text: str, m: re.Match[str], spans: _Spans, people: dict[str, Mention])
         lead = _lead(text, a)
     b, of_state = _of_phrase(text, b, spans)
     country = country or of_state
-    nxt = _TITLE.match(text, b + 2) if text.startswith(", ", b) else None
+    nxt = title_re.match(text, b + 2) if text.startswith(", ", b) else None
     if nxt is None and text[b : b + 1] == " ":
-        nxt = _TITLE.match(text, b + 1)
+        nxt = title_re.match(text, b + 1)
     if nxt is not None and nxt.group()[:1].isupper():  # "Minister of National Defence, General Li"
         rank, b = " ".join(nxt.group().split()), nxt.end()
-    name_at = _NAME_AFTER.match(text, b + 1) if text[b : b + 1] == " " else None
+    name_at = name_after.match(text, b + 1) if text[b : b + 1] == " " else None
     if name_at is not None:
         start, end = name_at.span(1)
         _add(text, start, end, title, rank, country, spans, people)
         return
-    before = _NAME_BEFORE.search(text, max(0, lead - 80), lead)
+    before = name_before.search(text, max(0, lead - 80), lead)
     if before is not None:  # "Shavkat Mirziyoyev, the President of Uzbekistan"
         _add(text, before.start(1), before.end(1), title, rank, country, spans, people)
 

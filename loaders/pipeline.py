@@ -8,16 +8,17 @@ from datetime import date
 
 from loaders import frames
 from loaders.agreement_rules import agreement_rules, implicit_agreement
-from loaders.cues import EMPTY, sentence_cues, token_classes
+from loaders.cues import EMPTY, cue_positions, sentence_cues, token_classes
+from loaders.dates import take_date_index
 from loaders.event_rules import cooperation_rules, exercise_rules
 from loaders.frames import Discourse, Item
 from loaders.gazetteer import Gazetteer, load_gazetteer
-from loaders.mentions import DocContext, Mention, compose
+from loaders.mentions import SPAN, DocContext, Mention, compose
 from loaders.party_rules import membership_rules, party_forms, provides_under
 from loaders.people import find_people
 from loaders.places import named_organisations, named_places, state_borders
 from loaders.resolve import Resolved, resolve
-from loaders.sentence import Rel, Sentence
+from loaders.sentence import DocIndex, Rel, Sentence
 from loaders.site_rules import part_of_rules, site_rules
 from loaders.text import sentences, slug, token_columns
 from loaders.transfer_rules import (
@@ -35,6 +36,8 @@ _BOTH = re.compile(
     re.I,
 )
 _UNIT_PREFIX = {"GovernmentBody": "gov", "SecurityForce": "sf"}
+_LEAD_ARTICLE = re.compile(r"^(?:The|A|An)\s+")
+_LEAD_MODIFIER = re.compile(r"^(?:temporary|joint|permanent|new)\s+")
 
 
 class Extraction:
@@ -58,6 +61,7 @@ def run(text: str, published: date | None, doc_key: str, gaz: Gazetteer | None =
     hit_starts = [h.i for h in hits]
     adj, known = _lookups(gaz)
     classes = token_classes(keys)
+    index = DocIndex(take_date_index(text), cue_positions(classes, starts))
     for s, e in sentences(text):
         if _is_title(text, s, e):
             continue
@@ -67,7 +71,7 @@ def run(text: str, published: date | None, doc_key: str, gaz: Gazetteer | None =
         cues = sentence_cues(classes, t0, t1)
         if not sent_hits and "cheap" not in cues:
             continue
-        _sentence(text, s, e, sent_hits, tokens, gaz, ctx, ex, published, adj, known, cues)
+        _sentence(text, s, e, sent_hits, tokens, gaz, ctx, ex, published, adj, known, cues, index)
     ex.resolved, ex.rels = resolve(ex.disc.protos, ex.rels, ex.nodes, gaz, doc_key)
     # people after every rule has run: they are nodes only, never items a rule could use
     for pid, person in find_people(text, hits, tokens, gaz, _body_start(text)).items():
@@ -99,7 +103,9 @@ def _lookups(gaz: Gazetteer) -> tuple[dict[str, str], set[str]]:
     return found[1], found[2]
 
 
-def _sentence(text, s, e, sent_hits, tokens, gaz, ctx, ex, published, adj, known, cues=EMPTY) -> None:
+def _sentence(
+    text, s, e, sent_hits, tokens, gaz, ctx, ex, published, adj, known, cues=EMPTY, index=None
+) -> None:
     sent = text[s:e]
     money = find_money(sent, s) if "currency" in cues else []
     mentions = compose(sent_hits, tokens, text, gaz, ctx)
@@ -111,12 +117,13 @@ def _sentence(text, s, e, sent_hits, tokens, gaz, ctx, ex, published, adj, known
     if "place" in cues:
         mentions += state_borders(sent, s, mentions)
         mentions += named_places(sent, s, mentions, adj)
-        mentions.sort(key=lambda m: (m.start, m.end))
+        mentions.sort(key=SPAN)
     created = _created(sent, s) if "new_body" in cues else []
-    for m in [*mentions, *created]:
-        if m.parent and m.parent not in ex.nodes and m.parent in gaz.entries:
+    nodes, disc = ex.nodes, ex.disc
+    for m in [*mentions, *created] if created else mentions:
+        if m.parent and m.parent not in nodes and m.parent in gaz.entries:
             parent = gaz.entries[m.parent]
-            ex.nodes[m.parent] = Mention(
+            nodes[m.parent] = Mention(
                 m.start,
                 m.start,
                 parent.id,
@@ -124,47 +131,42 @@ def _sentence(text, s, e, sent_hits, tokens, gaz, ctx, ex, published, adj, known
                 parent.label,
                 parent.name,
                 list(parent.aliases),
-                {
-                    k: v
-                    for k, v in (("iso2", parent.iso2), ("lat", parent.lat), ("lon", parent.lon))
-                    if v is not None
-                },
+                dict(parent.state_props),
             )
-        prev = ex.nodes.get(m.id)
+        prev = nodes.get(m.id)
         if prev is None:
-            ex.nodes[m.id] = m
+            nodes[m.id] = m
         else:
             prev.aliases = sorted(set(prev.aliases) | set(m.aliases))
             prev.parent = prev.parent or m.parent
     items = [Item(m.start, m.end, "site" if m.coarse == "Site" else "actor", m.id, m) for m in mentions]
-    items += [Item(m.start, m.end, "actor", m.id, m) for m in created]
-    _state_groups(sent, s, mentions, ex.disc)
+    if created:
+        items += [Item(m.start, m.end, "actor", m.id, m) for m in created]
+    _state_groups(sent, s, mentions, disc)
     if "both" in cues:
-        items += _both(sent, s, ex.disc, mentions, ex.nodes)
+        items += _both(sent, s, disc, mentions, nodes)
     if "facility" in cues:
-        items += frames.facility_items(sent, s, ex.disc, mentions, adj)
-    _gazetteer_focus(items, mentions, ex.disc)
+        items += frames.facility_items(sent, s, disc, mentions, adj)
+    _gazetteer_focus(items, mentions, disc)
     if "agreement" in cues:
-        items += frames.agreement_items(sent, s, ex.disc)
+        items += frames.agreement_items(sent, s, disc)
     if "exercise" in cues:
-        items += frames.exercise_items(sent, s, ex.disc, known)
-    items.sort(key=lambda i: (i.start, i.end))
+        items += frames.exercise_items(sent, s, disc, known)
+    items.sort(key=SPAN)
+    recent = disc.recent_states
     for m in mentions:
         state = m.id if m.subtype == "State" else m.parent
-        if (
-            state
-            and state.startswith("state:")
-            and (not ex.disc.recent_states or ex.disc.recent_states[-1] != state)
-        ):
-            ex.disc.recent_states.append(state)
-    agreements = [i for i in items if i.kind == "agreement"]
-    for fac in (
-        i for i in items if i.kind == "facility" or (i.kind == "site" and i.mention.subtype == "Facility")
-    ):
-        for agr in agreements:
-            ex.disc.protos[agr.ref].facilities.add(fac.ref)
-    view = Sentence(text, s, e, items, money, published, cues)
+        if state and state.startswith("state:") and (not recent or recent[-1] != state):
+            recent.append(state)
     kinds = {i.kind for i in items}
+    if "agreement" in kinds:
+        agreements = [i for i in items if i.kind == "agreement"]
+        for fac in (
+            i for i in items if i.kind == "facility" or (i.kind == "site" and i.mention.subtype == "Facility")
+        ):
+            for agr in agreements:
+                disc.protos[agr.ref].facilities.add(fac.ref)
+    view = Sentence(text, s, e, items, money, published, cues, index)
     rels: list[Rel] = []
     rels += part_of_rules(view)
     rels += membership_rules(view) if "member" in cues else []
@@ -176,14 +178,22 @@ def _sentence(text, s, e, sent_hits, tokens, gaz, ctx, ex, published, adj, known
     rels += implicit_agreement(view, ex.disc) if "agreed_to" in cues else []
     if "exercise" in kinds or "took_part" in cues:
         rels += exercise_rules(view, ex.disc)
-    rels += cooperation_rules(view, ex.disc)
+    # each rule below finds nothing without its cue words or items (its patterns are scanned only
+    # when the token cue class is present, see rulekit.cue_spans): skip the call outright
+    if "coop" in cues:
+        rels += cooperation_rules(view, ex.disc)
     if kinds & {"facility", "site", "exercise"}:
         rels += site_rules(view, ex.disc)
-    rels += funding_rules(view, ex.disc)
-    rels += build_rules(view, ex.disc)
-    rels += supply_rules(view, ex.disc)
-    rels += training_rules(view, ex.disc)
-    rels += establish_rules(view, ex.disc, [i for i in items if i.mention in created])
+    if money or "moneyish" in cues:
+        rels += funding_rules(view, ex.disc)
+    if "build" in cues or "operate" in cues:
+        rels += build_rules(view, ex.disc)
+    if "supply_out" in cues or "supply_in" in cues:
+        rels += supply_rules(view, ex.disc)
+    if "train" in cues:
+        rels += training_rules(view, ex.disc)
+    if created:
+        rels += establish_rules(view, ex.disc, [i for i in items if i.mention in created])
     ex.rels.extend(rels)
 
 
@@ -212,14 +222,14 @@ def _gazetteer_focus(items: list[Item], mentions: list[Mention], disc: Discourse
 def _units(sent: str, off: int, mentions: list[Mention]) -> list[Mention]:
     """ "Organized Crime Department of the MVD", "rapid response team of <unit>": PART_OF chains."""
     out: list[Mention] = []
-    matches = list(frames.UNIT.finditer(sent))
+    matches = frames.UNIT_SCAN.matches(sent)
     for m in reversed(matches):
         parent = next(
             (x for x in [*out, *mentions] if x.start == m.end() + off and x.coarse == "Actor"), None
         )
         if parent is None:
             continue
-        unit = re.sub(r"^(?:The|A|An)\s+", "", m.group("unit"))
+        unit = _LEAD_ARTICLE.sub("", m.group("unit"))
         start = m.start("unit") + off + (len(m.group("unit")) - len(unit))
         if parent.parent is None and parent.id.startswith("state:"):
             label, pname = "GovernmentBody", parent.name
@@ -242,7 +252,7 @@ def _created(sent: str, off: int) -> list[Mention]:
     for m in frames.NEW_BODY.finditer(sent):
         np = m.group("np")
         start = m.start("np") + off
-        short = re.sub(r"^(?:temporary|joint|permanent|new)\s+", "", np)
+        short = _LEAD_MODIFIER.sub("", np)
         out.append(
             Mention(
                 start,

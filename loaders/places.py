@@ -7,17 +7,41 @@ from __future__ import annotations
 import re
 
 from loaders.mentions import Mention
+from loaders.scan import Anchored
 from loaders.text import slug
 
 _NAME = r"(?P<name>(?:[A-Z][\w'’]*(?:-[A-Z]?[\w'’]+)*\s+){1,3})"
-NAMED_FACILITY = re.compile(
-    rf"\b{_NAME}(?P<noun>(?i:air ?bases?|naval bases?|military bases?|bases?|testing grounds?|test sites?|"
+_FACILITY_NOUN = (
+    r"air ?bases?|naval bases?|military bases?|bases?|testing grounds?|test sites?|"
     r"firing ranges?|ranges?|airfields?|air fields?|radar stations?|training cent(?:er|re)s?|"
-    r"depots?|plants?|factor(?:y|ies)|camps?|outposts?|garrisons?|airports?|ports?))\b"
+    r"depots?|plants?|factor(?:y|ies)|camps?|outposts?|garrisons?|airports?|ports?"
 )
-NAMED_REGION = re.compile(
-    rf"\b{_NAME}(?P<noun>(?i:region|district|province|valley|gorge|corridor|pass|oblast|governorate|"
-    r"county|prefecture|plateau))\b"
+_REGION_NOUN = (
+    r"region|district|province|valley|gorge|corridor|pass|oblast|governorate|county|prefecture|plateau"
+)
+NAMED_FACILITY = re.compile(rf"\b{_NAME}(?P<noun>(?i:{_FACILITY_NOUN}))\b")
+NAMED_REGION = re.compile(rf"\b{_NAME}(?P<noun>(?i:{_REGION_NOUN}))\b")
+#: a part of every (case-insensitive) noun: up to three name words come before the noun, and the part
+#: may lie in its second word ("air base")
+_FACILITY_PARTS = (
+    "base",
+    "ground",
+    "site",
+    "range",
+    "field",
+    "station",
+    "cent",
+    "depot",
+    "plant",
+    "factor",
+    "camp",
+    "outpost",
+    "garrison",
+    "port",
+)
+_NAMED_SCANS = (
+    (Anchored(NAMED_FACILITY, _FACILITY_PARTS, words=4, fold=True), "Facility", "facility"),
+    (Anchored(NAMED_REGION, tuple(_REGION_NOUN.split("|")), words=3, fold=True), "Region", "region"),
 )
 _CAP = r"[A-Z][\w'’]*(?:-[A-Z]?[\w'’]+)*"
 NAMED_ORG = re.compile(
@@ -80,15 +104,14 @@ def named_places(
     sent: str, off: int, mentions: list[Mention], states_by_adj: dict[str, str]
 ) -> list[Mention]:
     """Site mentions for capitalised names before a facility or region noun, outside known mentions."""
-    if not any(c.isupper() for c in sent[1:]):
+    rest = sent[1:]
+    # no capital after the first character: no name (in ASCII, lower() changes only capitals)
+    if not (rest != rest.lower() if rest.isascii() else any(map(str.isupper, rest))):
         return []
     taken = [(m.start, m.end) for m in mentions]
     out: list[Mention] = []
-    for pattern, label, prefix in (
-        (NAMED_FACILITY, "Facility", "facility"),
-        (NAMED_REGION, "Region", "region"),
-    ):
-        for m in pattern.finditer(sent):
+    for scan, label, prefix in _NAMED_SCANS:
+        for m in scan.matches(sent):
             words = m.group("name").split()
             while words and (words[0] in _GENERIC or words[0] in states_by_adj):
                 words.pop(0)
@@ -105,12 +128,14 @@ def named_places(
 
 
 BORDER = re.compile(r"\b(?P<a>[A-Z][a-z]+)\s*[-–/]\s*(?P<b>[A-Z][a-z]+)\s+(?P<noun>border|frontier)\b")
+#: two names (and the dash between, with or without spaces) before the noun
+_BORDER_SCAN = Anchored(BORDER, ("border", "frontier"), words=3)
 
 
 def state_borders(sent: str, off: int, mentions: list[Mention]) -> list[Mention]:
     """ "the Pakistan-Afghanistan border": a Region, not two states acting in the sentence."""
     out: list[Mention] = []
-    for m in BORDER.finditer(sent):
+    for m in _BORDER_SCAN.matches(sent):
         s, e = m.start() + off, m.end() + off
         inside = [x for x in mentions if s <= x.start and x.end <= e]
         if len(inside) != 2 or any(x.subtype != "State" for x in inside):
@@ -122,6 +147,26 @@ def state_borders(sent: str, off: int, mentions: list[Mention]) -> list[Mention]
     return out
 
 
+#: the heads: up to five name words, each perhaps followed by "for", "of", "and" or "on", before one
+_NAMED_ORG_SCAN = Anchored(
+    NAMED_ORG,
+    (
+        "Fund",
+        "Agency",
+        "Bank",
+        "Corporation",
+        "Company",
+        "Coalition",
+        "Organisation",
+        "Organization",
+        "Institute",
+        "Foundation",
+        "Corps",
+    ),
+    words=10,
+)
+
+
 def named_organisations(
     sent: str, off: int, mentions: list[Mention], states_by_adj: dict[str, str]
 ) -> list[Mention]:
@@ -129,7 +174,7 @@ def named_organisations(
 
     A leading state adjective ("Saudi") becomes the parent, and its own state mention is dropped."""
     out: list[Mention] = []
-    for m in NAMED_ORG.finditer(sent):
+    for m in _NAMED_ORG_SCAN.matches(sent):
         words = m.group("name").split()
         if words[0] in _GENERIC and len(words) > 1:
             words = words[1:]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 
 from loaders.frames import Proto
 from loaders.gazetteer import Gazetteer
@@ -55,10 +57,15 @@ def resolve(
     for pid, proto in protos.items():
         groups.setdefault(uf.find(pid), []).append(proto)
     out: dict[str, Resolved] = {}
+    # what the agreement namer needs from every relationship, gathered in one pass, not per group
+    agreement = partial(_agreement, parents=parents, provides=_provides_for(rels, uf))
+    namers: dict[str, Callable[..., Resolved]] = {
+        "facility": _facility,
+        "agreement": agreement,
+        "exercise": _exercise,
+    }
     for root, members in groups.items():
-        kind = protos[root].kind
-        namer = {"facility": _facility, "agreement": _agreement, "exercise": _exercise}[kind]
-        node = namer(members, rels, nodes, gaz, uf, root, doc_key)
+        node = namers[protos[root].kind](members, rels, nodes, gaz, uf, root, doc_key)
         for m in members:
             out[m.pid] = node
     return out, _clean_parties(rels, uf, parents, nodes, out)
@@ -76,24 +83,31 @@ def _closure(ids: set[str], parents: dict[str, str]) -> set[str]:
 
 def _merge_facilities(protos, rels, parents, gaz, uf) -> None:
     facs = [p for p in protos.values() if p.kind == "facility"]
-    for p in facs:
-        for r in rels:
-            if r.type == "FUNDS" and r.target == p.pid and p.cost is None and "amount" in r.props:
-                p.cost = (r.props["amount"], r.props["currency"])
+    funding: dict[str, Rel] = {}  # the first FUNDS with an amount, by target
+    for r in (r for r in rels if r.type == "FUNDS" and "amount" in r.props):
+        funding.setdefault(r.target, r)
+    for p in (p for p in facs if p.cost is None and p.pid in funding):
+        p.cost = (funding[p.pid].props["amount"], funding[p.pid].props["currency"])
     by_fixed: dict[str, str] = {}
     for p in facs:
         if p.fixed_id:
             if p.fixed_id in by_fixed:
                 uf.join(by_fixed[p.fixed_id], p.pid)
             by_fixed.setdefault(p.fixed_id, p.pid)
-    loose = [p for p in facs if not p.fixed_id]
-    closures = {p.pid: _closure(p.operators, parents) for p in loose}
-    for i, a in enumerate(loose):
-        for b in loose[i + 1 :]:
-            shared_op = closures[a.pid] & closures[b.pid]
-            same_cost = a.cost is not None and a.cost == b.cost
-            if (shared_op or same_cost) and _regions_fit(a.regions, b.regions, gaz):
+    # loose facilities merge when they share an operator or a cost and their regions fit: only such
+    # pairs are tried, through an index by operator and cost of the facilities so far (not all
+    # pairs; joins fix the partition whatever their order: a component's root is its first proto)
+    so_far: dict[tuple, list[Proto]] = {}
+    for b in (p for p in facs if not p.fixed_id):
+        keys = [("op", o) for o in _closure(b.operators, parents)]
+        if b.cost is not None:
+            keys.append(("cost", b.cost))
+        partners = {a.pid: a for key in keys for a in so_far.get(key, ())}
+        for a in partners.values():
+            if _regions_fit(a.regions, b.regions, gaz):
                 uf.join(a.pid, b.pid)
+        for key in keys:
+            so_far.setdefault(key, []).append(b)
 
 
 def _regions_fit(a: list[str], b: list[str], gaz: Gazetteer) -> bool:
@@ -121,18 +135,25 @@ def _linked_facilities(protos, rels, uf) -> dict[str, set[str]]:
 
 
 def _final_parties(p: Proto, parents: dict[str, str]) -> frozenset[str]:
-    return frozenset(x for x in p.parties if x not in set(parents[y] for y in p.parties if y in parents))
+    """The parties without the states whose own bodies are parties too."""
+    owners = {parents[y] for y in p.parties if y in parents}
+    return frozenset(x for x in p.parties if x not in owners)
 
 
 def _merge_agreements(protos, rels, parents, uf) -> None:
     agrs = [p for p in protos.values() if p.kind == "agreement"]
     links = _linked_facilities(protos, rels, uf)
-    finals = {a.pid: _final_parties(a, parents) for a in agrs}
-    for i, a in enumerate(agrs):
-        for b in agrs[i + 1 :]:
-            la, lb = links[a.pid], links[b.pid]
-            if la & lb or ((not la or not lb) and a.parties and finals[a.pid] == finals[b.pid]):
-                uf.join(a.pid, b.pid)
+    # a pair (a before b) merges when it links a common facility, or when a has parties, a or b
+    # links none and both have the same final parties: joined by facility and by party set, not
+    # over all pairs (joins fix the partition whatever their order)
+    by_facility: dict[str, str] = {}
+    by_parties: dict[frozenset[str], list[Proto]] = {}
+    for a in agrs:
+        for f in links[a.pid]:
+            uf.join(by_facility.setdefault(f, a.pid), a.pid)
+        by_parties.setdefault(_final_parties(a, parents), []).append(a)
+    for group in by_parties.values():
+        _join_same_parties(group, links, uf)
     roots: dict[str, Proto] = {}
     for a in agrs:
         root = protos[uf.find(a.pid)]
@@ -142,6 +163,23 @@ def _merge_agreements(protos, rels, parents, uf) -> None:
             root.terms |= a.terms
             root.surfaces += a.surfaces
         roots[root.pid] = root
+
+
+def _join_same_parties(group: list[Proto], links: dict[str, set[str]], uf: _Union) -> None:
+    """Join x and y (x first) of ``group`` when x has parties and x or y links no facility."""
+    first_unlinked = None  # the first with parties and no facility: every later one joins it
+    linked: list[str] = []  # before that one: those with parties and facilities (one per component)
+    for y in group:
+        if first_unlinked is not None:
+            uf.join(first_unlinked, y.pid)
+        if not links[y.pid]:  # y links none: it joins every earlier one with parties
+            for x in linked:
+                uf.join(x, y.pid)
+            linked = [y.pid] if linked else []  # they now share y's component
+            if y.parties and first_unlinked is None:
+                first_unlinked, linked = y.pid, []
+        elif y.parties and first_unlinked is None:
+            linked.append(y.pid)
 
 
 def _merge_exercises(protos, rels, uf) -> None:
@@ -168,15 +206,12 @@ def _names(ids, nodes) -> list[str]:
     return [nodes[i].name for i in sorted(ids) if i in nodes]
 
 
-def _members_rel(rels, uf, pids: set[str], typ: str, end: str) -> set[str]:
-    found = set()
+def _provides_for(rels, uf) -> dict[str, set[str]]:
+    """What each merged proto provides for, by the proto's root."""
+    found: dict[str, set[str]] = {}
     for r in rels:
-        if r.type != typ:
-            continue
-        if end == "target" and r.target.startswith("@") and uf.find(r.target) in pids:
-            found.add(r.source)
-        if end == "source" and r.source.startswith("@") and uf.find(r.source) in pids:
-            found.add(r.target)
+        if r.type == "PROVIDES_FOR" and r.source.startswith("@"):
+            found.setdefault(uf.find(r.source), set()).add(r.target)
     return found
 
 
@@ -224,13 +259,11 @@ def _facility(members, rels, nodes, gaz, uf, root, doc_key) -> Resolved:
     return Resolved(f"facility:{slug(name)}", ["Site", "Facility"], name, sorted(set(aliases)), props)
 
 
-def _agreement(members, rels, nodes, gaz, uf, root, doc_key) -> Resolved:
+def _agreement(members, rels, nodes, gaz, uf, root, doc_key, *, parents, provides) -> Resolved:
     head = members[0]
-    parents = {m.id: m.parent for m in nodes.values() if m.parent}
     parties = sorted(_final_parties(head, parents))
     facs = {uf.find(f) if f in uf.parent else f for m in members for f in m.facilities}
-    pids = {m.pid for m in members}
-    targets = _members_rel(rels, uf, pids, "PROVIDES_FOR", "source")
+    targets = provides.get(root, set())
     topic, topic_key = "", "cooperation"
     if any(t.startswith("@e") for t in targets):
         topic, topic_key = "on joint exercises", "exercises"
@@ -271,10 +304,10 @@ def _clean_parties(rels, uf, parents, nodes, out) -> list[Rel]:
     for r in rels:
         if r.type == "PARTY_TO" and r.target.startswith("@"):
             by_agr.setdefault(uf.find(r.target), set()).add(r.source)
+    # the states whose bodies signed, by agreement
+    owners = {agr: {parents.get(s) for s in signers} for agr, signers in by_agr.items()}
     for r in rels:
-        if r.type == "PARTY_TO" and r.target.startswith("@"):
-            signers = by_agr[uf.find(r.target)]
-            if r.source in {parents.get(s) for s in signers}:
-                continue
+        if r.type == "PARTY_TO" and r.target.startswith("@") and r.source in owners[uf.find(r.target)]:
+            continue
         keep.append(r)
     return keep

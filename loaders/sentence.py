@@ -6,9 +6,11 @@ import itertools
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from typing import NamedTuple
 
+from loaders.dates import DateIndex, When, find_dates
 from loaders.frames import Item
-from loaders.values import Money, When, find_dates, find_frequency, find_status
+from loaders.values import Money, find_frequency, find_status
 
 _COORD = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+|/\s*)(?:the\s+)?(?:governments?\s+of\s+)?$")
 _AND = re.compile(r"^\s*(?:,\s*)?(?:and|&)\s+(?:the\s+)?(?:governments?\s+of\s+)?$")
@@ -28,6 +30,15 @@ class Rel:
     props: dict = field(default_factory=dict)
 
 
+class DocIndex(NamedTuple):
+    """Facts about the whole document its sentences share."""
+
+    #: its dates from one scan, when its metadata made one
+    dates: DateIndex | None
+    #: where the tokens of each cue class start (loaders.cues.cue_positions)
+    cues: dict[str, list[int]]
+
+
 @dataclass(slots=True)
 class Sentence:
     """Items of one sentence sorted by position, with its money; dates, status and frequency are
@@ -41,17 +52,28 @@ class Sentence:
     published: date | None = None
     #: the token cue classes present (loaders.cues); rules skip sentences without theirs
     cues: frozenset[str] = frozenset()
+    #: what was found once for the whole document (its dates, where its cue words start)
+    index: DocIndex | None = None
 
     # plain attributes filled on first use: functools.cached_property takes a lock on every read
     _dates: list[When] | None = field(default=None, init=False, repr=False, compare=False)
     _status: tuple[str | None] | None = field(default=None, init=False, repr=False, compare=False)
     _frequency: tuple[str | None] | None = field(default=None, init=False, repr=False, compare=False)
     _props: dict | None = field(default=None, init=False, repr=False, compare=False)
+    _text: str | None = field(default=None, init=False, repr=False, compare=False)
+    _of: dict[tuple[str, ...], list[Item]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     @property
     def dates(self) -> list[When]:
         if self._dates is None:
-            self._dates = find_dates(self.text, self.published, self.start) if "date" in self.cues else []
+            found: list[When] | None = None
+            if "date" not in self.cues:
+                found = []
+            elif self.index is not None and self.index.dates is not None:
+                found = self.index.dates.within(self.start, self.end, self.published)
+            self._dates = found if found is not None else find_dates(self.text, self.published, self.start)
         return self._dates
 
     @property
@@ -68,13 +90,20 @@ class Sentence:
 
     @property
     def text(self) -> str:
-        return self.doc[self.start : self.end]
+        if self._text is None:  # rules read it many times: cut it once
+            self._text = self.doc[self.start : self.end]
+        return self._text
 
     def gap(self, a: int, b: int) -> str:
         return self.doc[a:b] if b >= a else ""
 
     def of(self, *kinds: str) -> list[Item]:
-        return [i for i in self.items if i.kind in kinds]
+        """The items of ``kinds``, in order. Memoised (rules ask for the same kinds many times, and a
+        sentence's items never change once it is built): callers must not modify the list."""
+        found = self._of.get(kinds)
+        if found is None:
+            found = self._of[kinds] = [i for i in self.items if i.kind in kinds]
+        return found
 
     def agents(self) -> list[Item]:
         return [i for i in self.items if i.kind == "actor" and i.mention and i.mention.subtype in AGENTS]
@@ -99,15 +128,19 @@ class Sentence:
         for it in self.items:
             if it.end <= pos and it.kind in kinds:
                 best = it
-        if best is None or pos - best.end > limit or any(c in self.gap(best.end, pos) for c in stop):
+        if best is None or pos - best.end > limit:
             return None
+        gap = self.doc[best.end : pos]
+        for c in stop:
+            if c in gap:
+                return None
         return best
 
     def group_from(self, first: Item) -> list[Item]:
         """``first`` and the actors coordinated after it ("X, Y and Z")."""
         out = [first]
         actors = self.of("actor")
-        idx = actors.index(first) if first in actors else -1
+        idx = _index(actors, first)
         seen_and = False
         while 0 <= idx < len(actors) - 1:
             nxt = actors[idx + 1]
@@ -127,7 +160,7 @@ class Sentence:
         """``last`` and the actors coordinated before it."""
         out = [last]
         actors = self.of("actor")
-        idx = actors.index(last) if last in actors else -1
+        idx = _index(actors, last)
         while idx > 0:
             prv = actors[idx - 1]
             head = out[0].mention
@@ -140,7 +173,7 @@ class Sentence:
             if not same and not _AND.match(gap) and not (len(out) > 1 and gap.strip() == ","):
                 break
             lead = self.doc[max(self.start, prv.start - 10) : prv.start]
-            if not same and _COMMA_AND.search(gap) and _OBJECT.search(lead):
+            if not same and "," in gap and _COMMA_AND.search(gap) and _OBJECT.search(lead):
                 break  # "members of the SCO, and China's PAP": a prepositional object, not a co-subject
             out.insert(0, prv)
             idx -= 1
@@ -156,3 +189,12 @@ class Sentence:
                 out["date"], out["date_precision"] = self.dates[0].value, self.dates[0].precision
             self._props = out
         return dict(self._props)
+
+
+def _index(items: list[Item], item: Item) -> int:
+    """``items.index(item)``, or -1: the first item equal to it. Items compare all their fields,
+    mentions included, so the cheap start comparison comes first."""
+    for k, it in enumerate(items):
+        if it is item or (it.start == item.start and it == item):
+            return k
+    return -1

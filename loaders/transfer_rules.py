@@ -8,12 +8,18 @@ from loaders.frames import Discourse
 from loaders.patterns import AS_PART, BUILD, COST, FUND, OPERATE, SUPPLY_IN, SUPPLY_OUT, TRAIN
 from loaders.rulekit import cue_spans, rel, subject
 from loaders.sentence import Rel, Sentence
+from loaders.text import may_hold
 
 _TO = re.compile(r"\bto\s+(?:the\s+)?$", re.I)
 _FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
 _BYP = re.compile(r"^\s*by\s+(?:the\s+)?$", re.I)
 _FOR_ACTOR = re.compile(r"\bfor\s+(?:the\s+)?$", re.I)
 _ARTICLE = re.compile(r"^(?:an?|the|some|its|their|new)\s+", re.I)
+_AS_PART_WORDS = ("part of", "under", "accordance", "framework", "pursuant")
+_STRONG_FUND = re.compile(r"fund|financ|allocat", re.I)
+_WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?$")
+_LEASE = re.compile(r"lease|rent", re.I)
+_CREATE_VERB = re.compile(r"\b(?:creat|establish|set up|form)")
 
 
 def _money_props(sent: Sentence) -> dict:
@@ -40,7 +46,7 @@ def funding_rules(sent: Sentence, disc: Discourse) -> list[Rel]:
         if passive is not None and (back := _prev_target(sent, cue_s)) is not None:
             # "a border post ..., funded by a grant from China", "a centre, built with EU funds"
             funders, target = [passive], back
-        strong = re.match(r"fund|financ|allocat", sent.doc[cue_s:cue_e], re.I) is not None
+        strong = _STRONG_FUND.match(sent.doc[cue_s:cue_e]) is not None
         if target is None and (sent.money or strong) and funders:
             target = sent.next_item(cue_e, ("actor",), _FOR_ACTOR, limit=110)
             # "agreed to give Pakistan a grant of 300 million dollars": the recipient right after the verb
@@ -51,7 +57,8 @@ def funding_rules(sent: Sentence, disc: Discourse) -> list[Rel]:
         for f in funders:
             out.append(rel(sent, "FUNDS", f.ref, target.ref, **money))
         for agr in sent.of("agreement"):
-            if AS_PART.search(sent.gap(sent.start, agr.start)[-40:]):
+            lead = sent.gap(sent.start, agr.start)[-40:]
+            if may_hold(lead, _AS_PART_WORDS) and AS_PART.search(lead):
                 out.append(rel(sent, "FUNDS", agr.ref, target.ref, **money))
         break
     if sent.money and COST.search(text):
@@ -91,9 +98,7 @@ def _passive_funder(sent: Sentence, cue_s: int, cue_e: int):
     if nxt is not None:
         return nxt
     prev = sent.prev_item(cue_s, ("actor",), limit=3)
-    if prev is not None and re.search(
-        r"\bwith\s+(?:the\s+)?$", sent.doc[max(sent.start, prev.start - 9) : prev.start]
-    ):
+    if prev is not None and _WITH_BEFORE.search(sent.doc[max(sent.start, prev.start - 9) : prev.start]):
         return prev
     return None
 
@@ -111,7 +116,7 @@ def build_rules(sent: Sentence, disc: Discourse) -> list[Rel]:
                     out.append(rel(sent, typ, by.ref, prev.ref))
                 continue
             actors = subject(sent, cue_s, limit=70)
-            if typ == "OPERATES" and re.match(r"lease|rent", sent.doc[cue_s:cue_e], re.I):
+            if typ == "OPERATES" and _LEASE.match(sent.doc[cue_s:cue_e]):
                 lessee = sent.next_item(target.end, ("actor",), _TO, limit=20)
                 actors = [lessee] if lessee else actors
             for a in actors:
@@ -210,7 +215,7 @@ def establish_rules(sent: Sentence, disc: Discourse, created: list) -> list[Rel]
     out: list[Rel] = []
     for item in created:
         subj = subject(sent, item.start, limit=50)
-        if subj and re.search(r"\b(?:creat|establish|set up|form)", sent.doc[subj[-1].end : item.start]):
+        if subj and _CREATE_VERB.search(sent.doc[subj[-1].end : item.start]):
             out.extend(rel(sent, "ESTABLISHES", s.ref, item.ref) for s in subj)
         elif "agreement" in disc.last:
             out.append(rel(sent, "ESTABLISHES", disc.last["agreement"], item.ref))
