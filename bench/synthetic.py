@@ -26,6 +26,22 @@ TOPICS = ("border security", "counter-terrorism", "drug trafficking", "joint pat
           "information exchange", "the training of special forces", "cyber security")
 ITEMS = ("armoured vehicles", "night-vision equipment", "drones", "communications equipment",
          "patrol boats", "small arms", "uniforms")
+#: sentences that name no entity and state no relation: the context, quotes and background that
+#: make up much of real reporting
+BACKGROUND = (
+    "Officials declined to give further details of the talks.",
+    "Analysts said the move reflects concern about instability along the southern frontier.",
+    "The announcement came after several days of closed-door consultations.",
+    "Neither side disclosed the value of the arrangement or its duration.",
+    "Critics have questioned whether the commitments will be carried out in full.",
+    "Local media carried only a brief statement on the meeting.",
+    "The security situation in the area has deteriorated over the past year, residents say.",
+    "Observers expect further announcements before the end of the year.",
+)
+#: share of sentences that are background: it brings the density of claims near that of the
+#: hand-annotated documents (corpus/eval and the seed: about 26 claims and 25 MENTIONS per 2 KB;
+#: generated 2 KB articles: about 28 and 34). Relational sentences only would give 45 and 51
+BACKGROUND_SHARE = 0.5
 _SYLLABLES = ("kar", "tal", "dun", "vesh", "ora", "min", "zar", "bek", "nov", "sar", "tem", "ul")
 
 
@@ -79,7 +95,7 @@ def generate_documents(n: int, seed: int = 0, size_bytes: int = 2000) -> Iterato
                  f"{rng.choice(PUBLISHERS)}, {published.isoformat()}", ""]
         body: list[str] = []
         while len(" ".join(body).encode()) < size_bytes - 120:
-            body.append(_sentence(rng))
+            body.append(rng.choice(BACKGROUND) if rng.random() < BACKGROUND_SHARE else _sentence(rng))
         yield f"synthetic-{seed}-{i:06d}.txt", "\n".join(lines) + " ".join(body) + "\n"
 
 

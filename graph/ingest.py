@@ -103,7 +103,9 @@ def extract(paths: Iterable[str | Path], workers: int = 1) -> Iterator[Extracted
 
     With ``workers`` > 1 files are extracted in that many processes while the caller loads what
     came before (extraction is CPU-bound Python; Neo4j's writes run in its own process). At most
-    a few files per worker run ahead, so memory stays flat on a folder of any size."""
+    a few files per worker run ahead, so memory stays flat on a folder of any size. Workers start
+    from a fork server, so a script that calls this needs the usual ``if __name__ == "__main__":``
+    guard of multiprocessing code (the CLI and the API have it)."""
     import loaders
 
     files = list(loaders.document_files(list(paths)))
