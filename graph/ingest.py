@@ -105,7 +105,7 @@ def extract(paths: Iterable[str | Path], workers: int = 1) -> Iterator[Extracted
     came before (extraction is CPU-bound Python; Neo4j's writes run in its own process). At most
     a few files per worker run ahead, so memory stays flat on a folder of any size. Workers start
     from a fork server, so a script that calls this needs the usual ``if __name__ == "__main__":``
-    guard of multiprocessing code (the CLI and the API have it)."""
+    guard of multiprocessing code (the CLI has it)."""
     import loaders
 
     files = list(loaders.document_files(list(paths)))
