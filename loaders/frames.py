@@ -61,7 +61,7 @@ _AGREEMENT_SCAN = Anchored(
     literals("agreement|treat|memorand|MoU|accord|protocol|contract|deal|pact|roadmap|grant"),
     words=3,
 )
-_NAMED_AGREEMENT_SCAN = Anchored(NAMED_AGREEMENT, tuple(_TITLE_NOUN.split("|")), words=3)
+_NAMED_AGREEMENT_SCAN = Anchored(NAMED_AGREEMENT, literals(_TITLE_NOUN), words=3)
 AGREED_TO = re.compile(
     r"\b(?:have |has |had )?(?:agreed|agree|agreeing|signed (?:a |an )?(?:deal|agreement) |"
     r"reached (?:an )?agreement |договариваются)\s*(?:to|on)\b"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from loaders.scan import Anchored
+from loaders.scan import Anchored, literals
 
 _I = re.IGNORECASE
 BETWEEN = re.compile(r"^[\w\s-]{0,40}?\bbetween\s+(?:the\s+)?(?:governments?\s+of\s+)?$", _I)
@@ -92,18 +92,9 @@ TERMS = [
     (re.compile(r"\bexclusive\w*\b", _I), "exclusive use"),
 ]
 #: what every TERMS match holds, one of them (see text.may_hold)
-TERM_WORDS = (
-    "secrecy",
-    "confidential",
-    "classified",
-    "not disclose",
-    "rent-free",
-    "free of charge",
-    "without payment",
-    "no rent",
-    "immunit",
-    "automatic",
-    "exclusive",
+TERM_WORDS = literals(
+    "secrecy|confidential|classified|not disclose|rent-free|free of charge|without payment|no rent|"
+    "immunit|automatic|exclusive"
 )
 EX_VERB = re.compile(
     r"\b(?:carr(?:y|ied|ies|ying) out|conduct\w*|hold(?:s|ing)?|held|stag(?:e|ed|es|ing)|"
@@ -129,10 +120,11 @@ CUE_CLASS: dict[re.Pattern[str], str] = {
     PUBLISH: "publish",
 }
 
-#: the cue patterns scanned from the words they start with (lower case, "|" between; see
-#: loaders.scan): each match starts with one of these, so only those few places are tried
+#: the cue patterns scanned from the words their matches start with (lower case; see loaders.scan):
+#: only those few places are tried. For text whose token cue classes cannot say where cues start
+#: (non-ASCII text; see rulekit.cue_spans), and for scans without a sentence's cues.
 CUE_SCANS: dict[re.Pattern[str], Anchored] = {
-    pattern: Anchored(pattern, tuple(words.split("|")), 0, fold=True)
+    pattern: Anchored(pattern, literals(words), 0, fold=True)
     for pattern, words in (
         (SIGN, "sign|conclud|ink|agreed|reached"),
         (APPROVE, "approv|ratif|endors|adopted|passed"),

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from loaders.mentions import Mention
-from loaders.scan import Anchored
+from loaders.scan import Anchored, literals
 from loaders.text import slug
 
 _NAME = r"(?P<name>(?:[A-Z][\w'’]*(?:-[A-Z]?[\w'’]+)*\s+){1,3})"
@@ -23,25 +23,12 @@ NAMED_FACILITY = re.compile(rf"\b{_NAME}(?P<noun>(?i:{_FACILITY_NOUN}))\b")
 NAMED_REGION = re.compile(rf"\b{_NAME}(?P<noun>(?i:{_REGION_NOUN}))\b")
 #: a part of every (case-insensitive) noun: up to three name words come before the noun, and the part
 #: may lie in its second word ("air base")
-_FACILITY_PARTS = (
-    "base",
-    "ground",
-    "site",
-    "range",
-    "field",
-    "station",
-    "cent",
-    "depot",
-    "plant",
-    "factor",
-    "camp",
-    "outpost",
-    "garrison",
-    "port",
+_FACILITY_PARTS = literals(
+    "base|ground|site|range|field|station|cent|depot|plant|factor|camp|outpost|garrison|port"
 )
 _NAMED_SCANS = (
     (Anchored(NAMED_FACILITY, _FACILITY_PARTS, words=4, fold=True), "Facility", "facility"),
-    (Anchored(NAMED_REGION, tuple(_REGION_NOUN.split("|")), words=3, fold=True), "Region", "region"),
+    (Anchored(NAMED_REGION, literals(_REGION_NOUN), words=3, fold=True), "Region", "region"),
 )
 _CAP = r"[A-Z][\w'’]*(?:-[A-Z]?[\w'’]+)*"
 NAMED_ORG = re.compile(
@@ -150,18 +137,8 @@ def state_borders(sent: str, off: int, mentions: list[Mention]) -> list[Mention]
 #: the heads: up to five name words, each perhaps followed by "for", "of", "and" or "on", before one
 _NAMED_ORG_SCAN = Anchored(
     NAMED_ORG,
-    (
-        "Fund",
-        "Agency",
-        "Bank",
-        "Corporation",
-        "Company",
-        "Coalition",
-        "Organisation",
-        "Organization",
-        "Institute",
-        "Foundation",
-        "Corps",
+    literals(
+        "Fund|Agency|Bank|Corporation|Company|Coalition|Organisation|Organization|Institute|Foundation|Corps"
     ),
     words=10,
 )

@@ -197,8 +197,8 @@ def any_case(pattern: str) -> re.Pattern[str]:
 
 def may_hold(text: str, words: tuple[str, ...]) -> bool:
     """False only when ``text`` is ASCII and holds none of ``words`` (lower case) in any letter case:
-    a test of a few microseconds less than a case-insensitive regex that needs one of the words
-    (in non-ASCII text re.I folds letters such as "ſ" that lower() keeps, so that is always True)."""
+    substring tests, much cheaper than a case-insensitive regex that needs one of the words to
+    match (non-ASCII text is always True: re.I folds letters such as "ſ" that lower() keeps)."""
     if not text.isascii():
         return True
     low = text.lower()
