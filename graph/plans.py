@@ -8,8 +8,7 @@ event loop without a thread-pool hop per request (about 0.2 ms of a 3 ms neighbo
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Generator
-from contextlib import asynccontextmanager
+from collections.abc import Generator
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -57,22 +56,15 @@ class AsyncReader:
         with readq.mapped_errors(name, limit):
             for attempt in (1, 2):
                 try:
-                    async with self._session() as session:
+                    async with self.driver.session(database=self.database,
+                                                   default_access_mode=READ_ACCESS) as session:
                         result = await session.run(query, params)
                         keys = result.keys()
                         return [dict(zip(keys, record.values(), strict=True)) async for record in result]
-                except Neo4jError as exc:
-                    if attempt == 2 or not exc.is_retryable():
-                        raise
-                except SessionExpired:
-                    if attempt == 2:
+                except (Neo4jError, SessionExpired) as exc:
+                    if not readq.retry_read(exc, attempt):
                         raise
         raise AssertionError("unreachable")
-
-    @asynccontextmanager
-    async def _session(self) -> AsyncIterator[Any]:
-        async with self.driver.session(database=self.database, default_access_mode=READ_ACCESS) as session:
-            yield session
 
     async def drive(self, plan: Plan[T]) -> T:
         """Run ``plan`` on the event loop."""

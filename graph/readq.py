@@ -162,13 +162,15 @@ def run(db: Db, text: str, params: dict[str, Any], timeout_s: float) -> list[dic
                 result = session.run(query, params)
                 keys = result.keys()
                 return [dict(zip(keys, record.values(), strict=True)) for record in result]
-        except Neo4jError as exc:
-            if attempt == 2 or not exc.is_retryable():
-                raise
-        except SessionExpired:
-            if attempt == 2:
+        except (Neo4jError, SessionExpired) as exc:
+            if not retry_read(exc, attempt):
                 raise
     raise AssertionError("unreachable")
+
+
+def retry_read(exc: Neo4jError | SessionExpired, attempt: int) -> bool:
+    """Whether a failed read is tried again: once, and only when the failure is retryable."""
+    return attempt == 1 and (isinstance(exc, SessionExpired) or exc.is_retryable())
 
 
 @contextmanager

@@ -246,5 +246,8 @@ Rows = list[dict[str, Any]]
 
 def _split(rows: Rows, created: set[str]) -> tuple[Rows, Rows]:
     """Rows with an end created by this transaction, and the others."""
-    fresh = [row for row in rows if row["source"] in created or row["target"] in created]
-    return fresh, [row for row in rows if row["source"] not in created and row["target"] not in created]
+    fresh: Rows = []
+    rest: Rows = []
+    for row in rows:
+        (fresh if row["source"] in created or row["target"] in created else rest).append(row)
+    return fresh, rest
