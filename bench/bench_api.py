@@ -184,7 +184,8 @@ def main() -> None:
         # the very statements the API runs for these requests, with the same parameters and limit
         neighbours_query = Query(readq.statement("neighbours_first"), timeout=readq.current_timeout())
         path_query = Query(
-            readq.statement(paths.statement("shortest", Filters())), timeout=readq.current_timeout()
+            readq.statement(paths.statement("shortest", Filters()), Filters().link_types),
+            timeout=readq.current_timeout(),
         )
 
         def bare(query: Query, **p: Any) -> None:

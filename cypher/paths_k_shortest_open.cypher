@@ -1,10 +1,28 @@
-// Up to ten shortest paths between two entities when no filter but $types is set: the light form of
-// paths_k_shortest.cypher (same result), its hops tested only by the link_filter fragment (types, never
-// retracted), so the search reads one property per relationship instead of evaluating every filter.
-// $source, $target: entity ids; $max_hops: 1..6; $limit: cap on paths; $context_types, $context_labels, $per_node: context; $types as in graph/readq.py.
+// Up to ten shortest paths between two entities when the only filter is the types (or none): the light form of
+// paths_k_shortest.cypher (same answer). The search expands only the link types its pattern names
+// ({{link_types}}: the analyst's, else every one) and tests nothing on the way. Only when what it
+// found walks a retracted claim does a second search run, with the retraction rule inside its
+// pattern. Same answer: shortest paths that walk no retracted claim are also the shortest of those
+// that walk none. Retracted claims are rare, so the search that reads a property on every
+// relationship it expands rarely runs.
+// $source, $target: entity ids; $max_hops: 1..6; $limit: cap on paths; $context_types, $context_labels, $per_node: context.
 MATCH (a:Entity {id: $source}), (b:Entity {id: $target})
-MATCH p = SHORTEST 10 (a)-[r WHERE {{link_filter(r)}}]-{1,6}(b)
-WHERE length(p) <= $max_hops
+CALL (a, b) {
+  MATCH q = SHORTEST 10 (a)-[:{{link_types}}]-{1,6}(b)
+  WHERE length(q) <= $max_hops
+  WITH q ORDER BY length(q) LIMIT $limit
+  RETURN collect(q) AS found
+}
+CALL (a, b, found) {
+  WITH found WHERE none(q IN found WHERE any(x IN relationships(q) WHERE {{retracted(x)}}))
+  UNWIND found AS p
+  RETURN p
+  UNION
+  WITH a, b, found WHERE any(q IN found WHERE any(x IN relationships(q) WHERE {{retracted(x)}}))
+  MATCH p = SHORTEST 10 (a)-[r:{{link_types}} WHERE NOT {{retracted(r)}}]-{1,6}(b)
+  WHERE length(p) <= $max_hops
+  RETURN p
+}
 WITH p ORDER BY length(p) LIMIT $limit
 // context: what the path's inner agreements and events do (fund, provide for, approved by...),
 // at most $per_node links each of $context_types among nodes labelled one of $context_labels,

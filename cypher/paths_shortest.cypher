@@ -1,8 +1,9 @@
 // The shortest path between two entities over link relationships (never MENTIONS),
-// the analyst filters applied to every hop inside the pattern, so they steer the search itself.
+// the analyst filters applied to every hop inside the pattern, so they steer the search itself;
+// the pattern names the link types ({{link_types}}: the analyst's, else every one), so only those expand.
 // $source, $target: entity ids; $max_hops: 1..6; $limit: cap on paths; $context_types, $context_labels, $per_node: context; filters as in graph/readq.py.
 MATCH (a:Entity {id: $source}), (b:Entity {id: $target})
-MATCH p = SHORTEST 1 (a)(()-[r WHERE {{relationship_filter(r)}}]-(y WHERE y = b OR {{node_filter(y)}})){1,6}(b)
+MATCH p = SHORTEST 1 (a)(()-[r:{{link_types}} WHERE {{relationship_filter(r)}}]-(y WHERE y = b OR {{node_filter(y)}})){1,6}(b)
 WHERE length(p) <= $max_hops
 WITH p ORDER BY length(p) LIMIT $limit
 // context: what the path's inner agreements and events do (fund, provide for, approved by...),

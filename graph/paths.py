@@ -39,8 +39,8 @@ def explain(rel: dict[str, Any], names: dict[str, str]) -> str:
 
 
 def statement(mode: Mode, filters: Filters) -> str:
-    """The statement for ``mode``: its light form when only ``types`` is filtered (same paths, about
-    a quarter faster on a million links, since each hop tests two things instead of seven)."""
+    """The statement for ``mode``: its light form when only ``types`` is filtered (same paths; on a
+    million links its search tests nothing on the relationships it expands, and p95 halves)."""
     return f"paths_{mode}_open" if filters.only_types else f"paths_{mode}"
 
 
@@ -78,7 +78,7 @@ def paths_plan(
     rows = yield Read(statement(mode, filters), {
         "source": source, "target": target, "max_hops": max_hops, "limit": limit,
         **CONTEXT_PARAMS, **filters.params(),
-    })
+    }, link_types=filters.link_types)
     if not rows:
         known = {row["id"] for row in (yield Read("entities_exist", {"ids": [source, target]}))}
         for name, value in (("source", source), ("target", target)):

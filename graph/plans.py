@@ -28,6 +28,8 @@ class Read:
     name: str
     params: dict[str, Any] = field(default_factory=dict)
     timeout: float | None = None
+    #: the relationship types a path pattern names in its text (``{{link_types}}``)
+    link_types: tuple[str, ...] = readq.LINK_TYPES
 
 
 Plan = Generator[Read, list[dict[str, Any]], T]
@@ -38,7 +40,8 @@ def drive(db: Db, plan: Plan[T]) -> T:
     try:
         step = next(plan)
         while True:
-            step = plan.send(readq.read(db, step.name, timeout=step.timeout, **step.params))
+            step = plan.send(readq.read(db, step.name, timeout=step.timeout, link_types=step.link_types,
+                                        **step.params))
     except StopIteration as done:
         return done.value  # type: ignore[no-any-return]
 
@@ -50,9 +53,10 @@ class AsyncReader:
     def __init__(self, driver: AsyncDriver, database: str) -> None:
         self.driver, self.database = driver, database
 
-    async def read(self, name: str, *, timeout: float | None = None, **params: Any) -> list[dict[str, Any]]:
+    async def read(self, name: str, *, timeout: float | None = None,
+                   link_types: tuple[str, ...] = readq.LINK_TYPES, **params: Any) -> list[dict[str, Any]]:
         limit = readq.current_timeout() if timeout is None else timeout
-        query = Query(readq.statement(name), timeout=limit)  # type: ignore[arg-type]
+        query = Query(readq.statement(name, link_types), timeout=limit)  # type: ignore[arg-type]
         with readq.mapped_errors(name, limit):
             for attempt in (1, 2):
                 try:
@@ -71,7 +75,8 @@ class AsyncReader:
         try:
             step = next(plan)
             while True:
-                step = plan.send(await self.read(step.name, timeout=step.timeout, **step.params))
+                step = plan.send(await self.read(step.name, timeout=step.timeout, link_types=step.link_types,
+                                                 **step.params))
         except StopIteration as done:
             return done.value  # type: ignore[no-any-return]
 

@@ -49,6 +49,17 @@ def test_every_read_statement_expands_its_filter_fragments() -> None:
         assert "coalesce(r1.confidence, 50)" in text or "coalesce(r.confidence, 50)" in text, name
 
 
+def test_path_patterns_name_only_vocabulary_link_types_in_vocabulary_order() -> None:
+    asked = Filters(types=["PARTY_TO", "FUNDS"]).link_types
+    assert asked == Filters(types=["FUNDS", "PARTY_TO"]).link_types  # one statement text per set
+    text = readq.statement("paths_shortest_open", asked)
+    assert f"-[:{asked[0]}|{asked[1]}]-" in text and "{{" not in text
+    assert "MENTIONS" not in readq.statement("paths_shortest_open")
+    for bad in (("MENTIONS",), ("FUNDS]-(x) DETACH DELETE x //",), ()):
+        with pytest.raises(InputError, match="types"):
+            readq.statement("paths_shortest", bad)
+
+
 @pytest.mark.parametrize(
     "query",
     [
