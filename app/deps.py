@@ -20,11 +20,15 @@ T = TypeVar("T")
 # once applied): a plain ``def`` dependency costs a thread-pool hop on every request.
 
 
-async def get_db(request: Request) -> Db:
-    db: Db = request.app.state.db
+async def _ensure_schema(request: Request) -> None:
     ensure = request.app.state.ensure_schema
     if not ensure.done:
         await run_in_threadpool(ensure)
+
+
+async def get_db(request: Request) -> Db:
+    await _ensure_schema(request)
+    db: Db = request.app.state.db
     return db
 
 
@@ -36,6 +40,11 @@ async def get_app_settings(request: Request) -> Settings:
 LinkType = Enum("LinkType", {t: t for t in LINK_TYPES}, type=str)  # type: ignore[misc]
 NodeLabel = Enum("NodeLabel", {t: t for t in sorted(vocab.ALL_LABELS)}, type=str)  # type: ignore[misc]
 QueryStatus = Enum("QueryStatus", {t: t for t in QUERY_STATUSES}, type=str)  # type: ignore[misc]
+
+#: allowed values of the filters Filters checks in its validators, for the OpenAPI documentation
+FILTER_ENUMS: dict[str, list[str]] = {
+    "types": list(LINK_TYPES), "labels": sorted(vocab.ALL_LABELS), "status": list(QUERY_STATUSES)
+}
 
 DbDep = Annotated[Db, Depends(get_db)]
 SettingsDep = Annotated[Settings, Depends(get_app_settings)]
@@ -86,10 +95,12 @@ class _ThreadReader:
         return await run_in_threadpool(drive, self.db, plan)
 
 
-async def get_reader(request: Request, db: DbDep) -> AsyncReader | _ThreadReader:
-    """What the async routes read with: the app's async driver, else the thread pool."""
+async def get_reader(request: Request) -> AsyncReader | _ThreadReader:
+    """What the async routes read with: the app's async driver, else the thread pool. (It does
+    not depend on ``get_db``: one dependency fewer to resolve on the hottest routes.)"""
+    await _ensure_schema(request)
     reader: AsyncReader | None = request.app.state.reader
-    return reader if reader is not None else _ThreadReader(db)
+    return reader if reader is not None else _ThreadReader(request.app.state.db)
 
 
 GraphReaderDep = Annotated[AsyncReader | _ThreadReader, Depends(get_reader)]

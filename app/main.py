@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import threading
 from collections.abc import AsyncIterator
@@ -67,6 +68,12 @@ def create_app(settings: Settings | None = None, db: Db | None = None) -> FastAP
             log.warning("Neo4j not reachable at start (%s); will retry on first request", exc)
         except Exception as exc:  # noqa: BLE001 - the driver raises its own unavailable types
             log.warning("schema not applied at start (%s); will retry on first request", exc)
+        if own:
+            # everything made at start-up (modules, routes, the OpenAPI schema) lives as long as the
+            # service: freezing it keeps the collector from walking it again after every request's
+            # garbage (measured: about 0.2 ms off a 4 ms neighbourhood request)
+            gc.collect()
+            gc.freeze()
         yield
         if app.state.reader is not None:
             await app.state.reader.close()

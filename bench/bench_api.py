@@ -14,7 +14,6 @@ as deployed: uvicorn, one worker by default (--workers), uvloop + httptools, on 
 from __future__ import annotations
 
 import argparse
-import http.client
 import os
 import random
 import subprocess
@@ -25,7 +24,7 @@ from typing import Any
 
 from neo4j import READ_ACCESS, Query
 
-from bench.api_timing import Client, concurrent, interleaved, load, percentiles
+from bench.api_timing import REQUEST_ERRORS, Client, concurrent, interleaved, load, percentiles
 from graph import paths, readq
 from graph.connection import Target, make_driver
 from graph.db import Db
@@ -129,7 +128,7 @@ def start_api(target: Target, port: int, workers: int) -> subprocess.Popen[bytes
         try:
             if Client(port).get("/health") == 200:
                 return proc
-        except (OSError, http.client.HTTPException):
+        except REQUEST_ERRORS:
             pass
         time.sleep(0.3)
     proc.kill()
@@ -196,7 +195,8 @@ def main() -> None:
         api_port = free_port()
         print(
             f"API: uvicorn app.main:create_app, {args.workers} worker(s), uvloop + httptools, no access log; "
-            f"clients: stdlib HTTP/1.1 keep-alive on loopback; query timeout {readq.current_timeout():g}s"
+            "clients: minimal HTTP/1.1 keep-alive (httptools parser) on loopback; "
+            f"query timeout {readq.current_timeout():g}s"
         )
         api = start_api(target, api_port, args.workers)
         client = Client(api_port)

@@ -2,11 +2,12 @@
 
 Cypher files may hold ``{{relationship_filter(r)}}``, ``{{link_filter(r)}}`` (only the types and
 the retracted rule: the light form when no other filter is set), ``{{retracted(r)}}`` (the rule
-alone) and ``{{node_filter(y)}}`` placeholders; each expands to the one definition in cypher/fragment_*.cypher, so every endpoint
-filters alike. ``{{relationship_filter(r, context_types)}}`` takes the types from ``$context_types``.
-Only vocabulary names reach the query as ``$types``/``$labels`` parameters; path patterns also name
-their link types in the text (``{{link_types}}``), filled from the vocabulary only, so the search
-expands just those relationship types instead of testing ``type(r)`` on every relationship.
+alone) and ``{{node_filter(y)}}`` placeholders; each expands to the one definition in
+cypher/fragment_*.cypher, so every endpoint filters alike. ``{{relationship_filter(r,
+context_types)}}`` takes the types from ``$context_types``. Only vocabulary names reach the query
+as ``$types``/``$labels`` parameters; path patterns also name their link types in the text
+(``{{link_types}}``), filled from the vocabulary only, so the search expands just those
+relationship types instead of testing ``type(r)`` on every relationship.
 """
 
 from __future__ import annotations
@@ -68,13 +69,15 @@ class Filters(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    types: list[str] = Field(default_factory=list)
-    labels: list[str] = Field(default_factory=list)
-    date_from: str | None = None
-    date_to: str | None = None
-    min_confidence: int = Field(default=0, ge=0, le=100)
-    status: list[str] = Field(default_factory=list)
-    as_of: str | None = None
+    types: list[str] = Field(default_factory=list,
+                             description="relationship types to follow (default: all but MENTIONS)")
+    labels: list[str] = Field(default_factory=list, description="keep only nodes with one of these labels")
+    date_from: str | None = Field(default=None, description="ISO date; links dated on or after")
+    date_to: str | None = Field(default=None, description="ISO date; links dated on or before")
+    min_confidence: int = Field(default=0, ge=0, le=100,
+                                description="0-100; missing confidence counts as 50")
+    status: list[str] = Field(default_factory=list, description="keep links with these statuses")
+    as_of: str | None = Field(default=None, description="ISO date: the graph as reported up to then")
 
     @field_validator("types")
     @classmethod

@@ -17,9 +17,11 @@ from graph.plans import Plan, Read, drive
 from pactgraph import vocabulary as vocab
 
 #: shown apart (id, name, aliases), too long for a graph answer (text) or the writer's own (upsert_fp)
-_NODE_KEYS = {"id", "name", "aliases", "text", "upsert_fp"}
+_NODE_KEYS = frozenset({"id", "name", "aliases", "text", "upsert_fp"})
 _EVIDENCE = ("evidence_documents", "evidence_quotes", "evidence_starts", "evidence_ends")
 _REL_SKIP = frozenset({*_EVIDENCE, "claim_id"})
+#: what an evidence entry shows of its document
+_BRIEF = ("title", "publisher", "published")
 
 
 #: values that are already JSON-ready; checked by exact type first, the common case of every property
@@ -44,16 +46,25 @@ def ordered_labels(labels: list[str]) -> list[str]:
     return first + sorted(x for x in labels if x not in first and x != vocab.ENTITY_LABEL)
 
 
+def _properties(props: dict[str, Any], skip: frozenset[str]) -> dict[str, Any]:
+    """The properties shown, sorted by key, JSON-ready (a loop: every answer shapes hundreds)."""
+    out: dict[str, Any] = {}
+    for key in sorted(props):
+        value = props[key]
+        if value is None or key in skip:
+            continue
+        out[key] = value if type(value) in _SCALARS else plain(value)
+    return out
+
+
 def shape_node(raw: dict[str, Any]) -> dict[str, Any]:
     props = raw["props"]
     return {
         "id": props["id"],
         "name": props.get("name") or props["id"],
         "labels": _labels(tuple(raw["labels"])),
-        "aliases": list(props.get("aliases") or []),
-        "properties": {
-            k: plain(v) for k, v in sorted(props.items()) if v is not None and k not in _NODE_KEYS
-        },
+        "aliases": list(props.get("aliases") or ()),
+        "properties": _properties(props, _NODE_KEYS),
     }
 
 
@@ -69,23 +80,23 @@ def _labels(labels: tuple[str, ...]) -> list[str]:
 
 def shape_relationship(raw: dict[str, Any]) -> dict[str, Any]:
     props = raw["props"]
-    docs, quotes, starts, ends = (list(props.get(k) or []) for k in _EVIDENCE)
-    evidence: list[dict[str, Any]] = [
-        {"document": d, "quote": q, "start": s, "end": e}
-        for d, q, s, e in zip(docs, quotes, starts, ends, strict=False)
-    ]
-    if "sources" in raw:  # the statement looked the documents up itself: no second round trip
-        for entry, doc in zip(evidence, raw["sources"], strict=False):
-            brief = doc or {}
-            entry["title"] = plain(brief.get("title"))
-            entry["publisher"] = plain(brief.get("publisher"))
-            entry["published"] = plain(brief.get("published"))
+    evidence: list[dict[str, Any]] = []
+    if docs := props.get("evidence_documents"):
+        quotes, starts, ends = (props.get(k) or () for k in _EVIDENCE[1:])
+        evidence = [{"document": d, "quote": q, "start": s, "end": e}
+                    for d, q, s, e in zip(docs, quotes, starts, ends, strict=False)]
+        if "sources" in raw:  # the statement looked the documents up itself: no second round trip
+            for entry, doc in zip(evidence, raw["sources"], strict=False):
+                brief = doc or {}
+                for key in _BRIEF:
+                    value = brief.get(key)
+                    entry[key] = value if type(value) in _SCALARS else plain(value)
     return {
         "id": props.get("claim_id") or raw["id"],
         "type": raw["type"],
         "source": raw["source"],
         "target": raw["target"],
-        "properties": {k: plain(v) for k, v in sorted(props.items()) if v is not None and k not in _REL_SKIP},
+        "properties": _properties(props, _REL_SKIP),
         "evidence": evidence,
     }
 

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query
-from pydantic import BaseModel, ConfigDict
+from fastapi import APIRouter, Depends, Path, Query
+from pydantic import BaseModel, ConfigDict, Field
 
 from app.auth import ReaderDep
-from app.deps import DbDep, FiltersDep, GraphReaderDep
+from app.deps import FILTER_ENUMS, DbDep, GraphReaderDep
+from app.query import parse_query, query_openapi
 from app.responses import PlainJSON, plain_json
 from graph import neighbourhood, reads
+from graph.readq import Filters
 
 router = APIRouter(prefix="/entities", tags=["entities"])
 EntityId = Annotated[str, Path(min_length=1, max_length=300, description="entity id")]
@@ -55,18 +57,24 @@ def profile(
     return plain_json(reads.entity_profile(db, entity_id, as_of=as_of))
 
 
-@router.get("/{entity_id}/neighbours", response_class=PlainJSON)
+class NeighbourQuery(Filters):
+    """The query string of the neighbours route: the analyst filters, depth and paging."""
+
+    depth: int = Field(default=1, ge=1, le=neighbourhood.MAX_DEPTH, description="hops from the entity")
+    limit: int = Field(default=200, ge=1, le=neighbourhood.MAX_NODES, description="cap on neighbours")
+    skip: int = Field(default=0, ge=0, le=10_000, description="skip first-level links (paging)")
+
+
+@router.get("/{entity_id}/neighbours", response_class=PlainJSON,
+            openapi_extra=query_openapi(NeighbourQuery, enums=FILTER_ENUMS))
 async def neighbours(
     reader: GraphReaderDep,
     who: ReaderDep,
     entity_id: EntityId,
-    filters: FiltersDep,
-    depth: Annotated[int, Query(ge=1, le=neighbourhood.MAX_DEPTH)] = 1,
-    limit: Annotated[int, Query(ge=1, le=neighbourhood.MAX_NODES, description="cap on neighbours")] = 200,
-    skip: Annotated[int, Query(ge=0, le=10_000, description="skip first-level links (paging)")] = 0,
+    query: Annotated[NeighbourQuery, Depends(parse_query(NeighbourQuery))],
 ) -> PlainJSON:
     """The entity and what links to it within ``depth`` hops, as a subgraph with evidence."""
     plan = neighbourhood.neighbours_plan(
-        entity_id, filters, depth=depth, limit=limit, skip=skip, sources=True
+        entity_id, query, depth=query.depth, limit=query.limit, skip=query.skip, sources=True
     )
     return plain_json((await reader.drive(plan)).to_dict())

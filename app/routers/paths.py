@@ -4,31 +4,38 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Depends, Query
+from pydantic import Field
 
 from app.auth import ReaderDep
-from app.deps import DbDep, FiltersDep, GraphReaderDep
+from app.deps import FILTER_ENUMS, DbDep, GraphReaderDep
+from app.query import parse_query, query_openapi
 from app.responses import PlainJSON, plain_json
 from graph import paths, reads
+from graph.readq import Filters
 
 router = APIRouter(prefix="/paths", tags=["paths"])
 EntityRef = Annotated[str, Query(min_length=1, max_length=300, description="entity id")]
 
 
-@router.get("", response_class=PlainJSON)
+class PathQuery(Filters):
+    """The query string of the paths route: two entities, the kind of search and the analyst filters."""
+
+    source: str = Field(min_length=1, max_length=300, description="entity id")
+    target: str = Field(min_length=1, max_length=300, description="entity id")
+    mode: Literal["shortest", "all_shortest", "k_shortest"] = "shortest"
+    k: int = Field(default=3, ge=1, le=paths.MAX_K, description="paths wanted in k_shortest mode")
+    max_hops: int = Field(default=paths.MAX_HOPS, ge=1, le=paths.MAX_HOPS)
+
+
+@router.get("", response_class=PlainJSON, openapi_extra=query_openapi(PathQuery, enums=FILTER_ENUMS))
 async def find(
-    reader: GraphReaderDep,
-    who: ReaderDep,
-    source: EntityRef,
-    target: EntityRef,
-    filters: FiltersDep,
-    mode: Literal["shortest", "all_shortest", "k_shortest"] = "shortest",
-    k: Annotated[int, Query(ge=1, le=paths.MAX_K, description="paths wanted in k_shortest mode")] = 3,
-    max_hops: Annotated[int, Query(ge=1, le=paths.MAX_HOPS)] = paths.MAX_HOPS,
+    reader: GraphReaderDep, who: ReaderDep, query: Annotated[PathQuery, Depends(parse_query(PathQuery))]
 ) -> PlainJSON:
     """Paths under the filters, each hop explained with its quotes and sources; the agreements and
     events on a path come with what they fund or provide for (``context``)."""
-    plan = paths.paths_plan(source, target, filters, mode=mode, k=k, max_hops=max_hops)
+    plan = paths.paths_plan(query.source, query.target, query, mode=query.mode, k=query.k,
+                            max_hops=query.max_hops)
     return plain_json(await reader.drive(plan))
 
 
