@@ -11,7 +11,7 @@ End to end runs ``pactgraph ingest``'s own path on a folder of generated files (
 processes beside the loading); extraction alone and loading alone are reported too. A warm-up load
 (printed, then deleted) runs first, as a loading service is past its first compilations.
 
-    .venv/bin/python -m bench.bench_ingest [--rels 100000] [--docs 400] [--naive 2000] [--group 100]
+    .venv/bin/python -m bench.bench_ingest [--rels 100000] [--docs 400] [--naive 2000] [--group 500]
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from bench.synthetic import generate_documents, generate_graph
 from graph import queries
 from graph.connection import Target, make_driver, target
 from graph.db import Db
-from graph.ingest import extract, ingest_graphs, ingest_paths
+from graph.ingest import GROUP, TX_ROWS, extract, ingest_graphs, ingest_paths
 from graph.localserver import LocalNeo4j, free_ports
 from graph.schema import apply_schema
 from graph.store_schema import apply_store_schema
@@ -56,13 +56,22 @@ def server(configured: bool, heap: str, pagecache: str) -> Iterator[Target]:
 def warm_up(db: Db, rows: int) -> None:
     """A server just started compiles every statement and JIT-compiles its code paths on first use
     (the first 5,000-claim transaction takes several times longer); a loading service is past that,
-    so a small unrelated load runs first and is deleted. Its time is printed, not hidden."""
+    so a small unrelated load runs first and is deleted: graph JSON, then 200 generated documents
+    through the document path (twice, so claims that exist are updated). Its time is printed."""
     began = time.perf_counter()
     writer = GraphWriter(db, batch_size=rows)
     for graph in generate_graph(10_000, seed=99, batch=2_500):
         writer.write(graph, refresh_search=False)
     db.autocommit("clear_database")
-    print(f"warm-up           : 10,000 claims written and deleted in {time.perf_counter() - began:.1f} s")
+    with tempfile.TemporaryDirectory(prefix="pactgraph-warm-") as tmp:
+        for name, text in generate_documents(200, seed=99, size_bytes=2_000):
+            (Path(tmp) / name).write_text(text, encoding="utf-8")
+        graphs = list(extract([tmp], workers=1))
+        ingest_graphs(db, graphs[:100], group=50)
+        ingest_graphs(db, graphs[100:], group=50)
+    db.autocommit("clear_database")
+    print(f"warm-up           : 10,000 claims and 200 documents written and deleted in "
+          f"{time.perf_counter() - began:.1f} s")
 
 
 def bulk(db: Db, rels: int, batch: int, rows: int) -> float:
@@ -81,7 +90,7 @@ def bulk(db: Db, rels: int, batch: int, rows: int) -> float:
     return total / took
 
 
-def end_to_end(db: Db, docs: int, size: int, workers: int, group: int) -> None:
+def end_to_end(db: Db, docs: int, size: int, workers: int, group: int, tx_rows: int) -> None:
     """Files in a folder through ``ingest_paths``, as ``pactgraph ingest FOLDER`` runs them
     (extraction in ``workers`` processes beside the loading); extraction alone and loading alone
     are timed too."""
@@ -98,20 +107,20 @@ def end_to_end(db: Db, docs: int, size: int, workers: int, group: int) -> None:
               f"{docs / took:,.1f} documents/s ({claims / docs:.1f} claims and "
               f"{(total - claims) / docs:.1f} MENTIONS per document)")
         began = time.perf_counter()
-        results = ingest_graphs(db, graphs, group=group)
+        results = ingest_graphs(db, graphs, group=group, tx_rows=tx_rows)
         took = time.perf_counter() - began
         print(f"load only         : {docs} extracted documents, {took:.1f} s -> {docs / took:,.1f} "
               f"documents/s, {total / took:,.0f} relationships/s "
               f"({sum(r.outcome == 'failed' for r in results)} failed)")
         db.autocommit("clear_database")
         began = time.perf_counter()
-        results = ingest_paths(db, [folder], group=group, workers=workers)
+        results = ingest_paths(db, [folder], group=group, tx_rows=tx_rows, workers=workers)
         took = time.perf_counter() - began
         failed = sum(r.outcome == "failed" for r in results)
         print(f"end to end        : pactgraph ingest of {docs} files ({workers} extraction processes "
               f"beside the loading), {took:.1f} s -> {docs / took:,.1f} documents/s ({failed} failed)")
         again = time.perf_counter()
-        second = ingest_paths(db, [folder], group=group, workers=workers)
+        second = ingest_paths(db, [folder], group=group, tx_rows=tx_rows, workers=workers)
         unchanged = sum(r.outcome == "unchanged" for r in second)
         took = time.perf_counter() - again
         print(f"re-ingest         : {unchanged}/{len(second)} unchanged in {took:.1f} s")
@@ -158,7 +167,9 @@ def main() -> None:
     parser.add_argument("--size", type=int, default=2_000, help="bytes per end-to-end document")
     parser.add_argument("--naive", type=int, default=2_000, help="relationships in the one-per-tx baseline")
     parser.add_argument("--workers", type=int, default=2, help="extraction processes in the end-to-end run")
-    parser.add_argument("--group", type=int, default=100, help="new documents per transaction (each atomic)")
+    parser.add_argument("--group", type=int, default=GROUP, help="new documents per transaction, each atomic")
+    parser.add_argument("--tx-rows", type=int, default=TX_ROWS,
+                        help="about this many relationships and entities per transaction")
     parser.add_argument("--heap", default="2g")
     parser.add_argument("--pagecache", default="2g")
     parser.add_argument("--configured", action="store_true",
@@ -179,7 +190,7 @@ def main() -> None:
             print(f"ratio             : batched {rate:,.0f} / one-per-tx {slow:,.0f} relationships/s "
                   f"= {rate / slow:.1f}x")
             db.autocommit("clear_database")
-            end_to_end(db, args.docs, args.size, args.workers, args.group)
+            end_to_end(db, args.docs, args.size, args.workers, args.group, args.tx_rows)
             print(f"load average      : {' '.join(f'{x:.2f}' for x in os.getloadavg())} at the end")
         finally:
             driver.close()

@@ -3,6 +3,7 @@
 // $rows: [{claim_id, type, source, target, added: ["doc@start:end"], created}]
 UNWIND $rows AS row
 MATCH (a:Entity {id: row.source})-[r:$(row.type) {claim_id: row.claim_id}]->(b:Entity {id: row.target})
+USING INDEX a:Entity(id) USING INDEX b:Entity(id)
 WITH r, row, [i IN range(0, size(r.evidence_documents) - 1)
               WHERE NOT (r.evidence_documents[i] + '@' + toString(r.evidence_starts[i]) + ':' +
                          toString(r.evidence_ends[i])) IN row.added] AS keep

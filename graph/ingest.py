@@ -12,7 +12,7 @@ import multiprocessing
 import os
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,13 +48,27 @@ def default_key(path: str, graph: GraphDocument) -> str:
     return str(candidate.resolve()) if candidate.exists() else path
 
 
+#: documents and rows (relationships and entities) per transaction by default. Larger groups
+#: write each corroborated claim (a ministry PART_OF its state, say) once per group instead of
+#: once per few documents, which is most of the cost of a corpus (bench/bench_ingest.py).
+GROUP = 500
+TX_ROWS = 25_000
+
+
 def ingest_graphs(db: Db, items: Iterable[Extracted], *, grade: str | None = None,
                   key: str | None = None, who: str = "ingest", batch_size: int = 5000,
-                  group: int = 100, progress: Progress | None = None) -> list[DocumentResult]:
-    """Load extracted documents, up to ``group`` new ones (and about ``batch_size`` relationships)
-    per transaction, each atomic on its own; report created/updated/unchanged/failed in order."""
+                  group: int = GROUP, tx_rows: int = TX_ROWS,
+                  progress: Progress | None = None) -> list[DocumentResult]:
+    """Load extracted documents, up to ``group`` new ones (and about ``tx_rows`` relationships and
+    entities) per transaction, each atomic on its own, ``batch_size`` rows per statement; report
+    created/updated/unchanged/failed in order.
+
+    One group loads in a thread while the next is gathered, so extraction (in worker processes,
+    see :func:`extract`) goes on while Neo4j writes."""
     if group < 1:
         raise InputError("group must be at least 1", source="group")
+    if tx_rows < 1:
+        raise InputError("tx_rows must be at least 1", source="tx_rows")
     apply_store_schema(db)
     store = DocumentStore(db, batch_size)
     results: list[DocumentResult] = []
@@ -64,35 +78,56 @@ def ingest_graphs(db: Db, items: Iterable[Extracted], *, grade: str | None = Non
         if progress is not None:
             progress(result)
 
-    pending: list[Item | DocumentResult] = []
+    def stopped(batch: list[Item | DocumentResult], exc: Exception) -> None:
+        for p in batch:
+            report(p if isinstance(p, DocumentResult) else
+                   DocumentResult(p.path, "failed", detail=f"{exc}; batch stopped, run it again"))
 
-    def flush() -> bool:
-        """Load what is pending; False when the server went away (the batch stops)."""
-        batch = [p for p in pending if isinstance(p, Item)]
-        try:
-            loaded = iter(load_batch(store, batch, grade=grade, who=who))
-        except (UnavailableError, DriverError) as exc:  # the server went away: stop, re-run to resume
-            for p in pending:
-                report(p if isinstance(p, DocumentResult) else
-                       DocumentResult(p.path, "failed", detail=f"{exc}; batch stopped, run it again"))
-            return False
-        for p in pending:
-            report(p if isinstance(p, DocumentResult) else next(loaded))
-        pending.clear()
-        return True
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="pactgraph-load") as loader:
+        loading: tuple[Future[list[DocumentResult]], list[Item | DocumentResult]] | None = None
 
-    size = 0
-    for item in items:
-        if item.graph is None:
-            pending.append(DocumentResult(item.path, "failed", detail=item.error or "extraction failed"))
-        else:
-            pending.append(Item(item.graph, key or default_key(item.path, item.graph), item.path))
-            size += len(item.graph.relationships) + len(item.graph.nodes)
-        if (len(pending) >= group or size >= batch_size) and not flush():
+        def settle() -> Exception | None:
+            """Report the group being loaded, in order; the error if the server went away."""
+            nonlocal loading
+            if loading is None:
+                return None
+            future, batch = loading
+            loading = None
+            try:
+                loaded = iter(future.result())
+            except (UnavailableError, DriverError) as exc:  # the server went away: stop, re-run to resume
+                stopped(batch, exc)
+                return exc
+            for p in batch:
+                report(p if isinstance(p, DocumentResult) else next(loaded))
+            return None
+
+        def flush(batch: list[Item | DocumentResult]) -> bool:
+            """Load ``batch`` once the group before it is done; False when the server went away."""
+            nonlocal loading
+            if (gone := settle()) is not None:
+                stopped(batch, gone)
+                return False
+            docs = [p for p in batch if isinstance(p, Item)]
+            loading = (loader.submit(load_batch, store, docs, grade=grade, who=who), batch)
+            return True
+
+        pending: list[Item | DocumentResult] = []
+        size = 0
+        for item in items:
+            if item.graph is None:
+                pending.append(DocumentResult(item.path, "failed", detail=item.error or "extraction failed"))
+            else:
+                pending.append(Item(item.graph, key or default_key(item.path, item.graph), item.path))
+                size += len(item.graph.relationships) + len(item.graph.nodes)
+            if len(pending) >= group or size >= tx_rows:
+                batch, pending, size = pending, [], 0
+                if not flush(batch):
+                    return results
+        if pending and not flush(pending):
             return results
-        size = size if pending else 0
-    if pending and not flush():
-        return results
+        if settle() is not None:
+            return results
     if any(r.outcome in ("created", "updated") for r in results):
         db.refresh_search()  # batches skip the per-transaction wait; search sees them from here
     return results
@@ -135,7 +170,7 @@ def extract_one(path: Path) -> Extracted:
 
 def ingest_paths(db: Db, paths: Iterable[str | Path], *, grade: str | None = None,
                  key: str | None = None, who: str = "ingest", batch_size: int = 5000,
-                 group: int = 100, progress: Progress | None = None,
+                 group: int = GROUP, tx_rows: int = TX_ROWS, progress: Progress | None = None,
                  workers: int | None = None) -> list[DocumentResult]:
     """Extract and load files and folders; each document lands whole or not at all. Extraction runs
     in ``workers`` processes (default: one per core, at most four) beside the loading."""
@@ -150,7 +185,7 @@ def ingest_paths(db: Db, paths: Iterable[str | Path], *, grade: str | None = Non
     if workers < 1:
         raise InputError("workers must be at least 1", source="workers")
     return ingest_graphs(db, extract(paths, workers), grade=grade, key=key, who=who, batch_size=batch_size,
-                         group=group, progress=progress)
+                         group=group, tx_rows=tx_rows, progress=progress)
 
 
 def summary(results: list[DocumentResult]) -> str:

@@ -42,7 +42,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     parser.add_argument("--grade", help="source reliability A-F of these documents (Admiralty)")
     parser.add_argument("--key", help="version key of ONE document (default: its resolved path)")
     parser.add_argument("--who", default=None, help="recorded in the audit log (default cli:<user>)")
-    parser.add_argument("--batch-size", type=int, default=1000, help="rows per UNWIND statement")
+    parser.add_argument("--batch-size", type=int, default=5000, help="rows per UNWIND statement")
+    parser.add_argument("--group", type=int, default=None,
+                        help="new documents per transaction, each still atomic (default 500)")
     parser.add_argument("--workers", type=int, default=None,
                         help="extraction processes beside the loading (default: one per core, at most 4)")
     parser.add_argument("--quiet", action="store_true", help="only the summary line")
@@ -70,7 +72,8 @@ def run(args: argparse.Namespace) -> int:
 
         results = ingest_paths(db, args.paths, grade=grade, key=args.key,  # type: ignore[arg-type]
                                who=args.who or who_default(), batch_size=args.batch_size,
-                               progress=progress, workers=args.workers)
+                               progress=progress, workers=args.workers,
+                               **({"group": args.group} if args.group else {}))
     out.print(summary(results), markup=False)
     sys.stdout.flush()
     return 1 if any(r.outcome == "failed" for r in results) else 0

@@ -160,3 +160,19 @@ def test_documents_loaded_in_one_batch_give_the_graph_of_loading_them_one_by_one
     rel = claim(db, *PARTY)
     assert rel is not None and rel["source_count"] == 3 and rel["independent_source_count"] == 2
     assert [r.outcome for r in ingest_graphs(db, docs)] == ["unchanged"] * 4
+
+
+def test_groups_load_one_after_another_and_report_every_document_in_order(db: Db) -> None:
+    reported: list[str] = []
+    docs: list[Extracted] = []
+    for i, claims in enumerate([[PARTY], [FUNDS], [LOCATED], [APPROVED], [PARTY, FUNDS]]):
+        docs.append(Extracted(f"{i}.txt", document_graph(f"grouped {i}", claims)))
+        if i == 2:
+            docs.append(Extracted("unreadable.pdf", None, "no text layer"))
+    # groups of two: the next group is gathered while the one before it loads
+    results = ingest_graphs(db, docs, group=2, progress=lambda r: reported.append(r.path))
+    assert [r.path for r in results] == reported == [d.path for d in docs]
+    assert [r.outcome for r in results] == ["created"] * 3 + ["failed"] + ["created"] * 2
+    assert results[3].detail == "no text layer"
+    rel = claim(db, *PARTY)
+    assert rel is not None and rel["source_count"] == 2  # the later group updated the earlier claim

@@ -50,3 +50,25 @@ def test_a_changed_entity_is_written_and_curation_is_kept(db: Db) -> None:
     writer.write(changed)
     stored = next(r for r in db.read("store_dump_nodes") if r["id"] == node.id)["props"]
     assert "A new alias" in stored["aliases"]
+
+
+def test_an_existing_claim_takes_only_the_evidence_entries_it_lacks(db: Db) -> None:
+    from pactgraph.models import Evidence
+
+    graph = seed_graph()
+    writer = GraphWriter(db)
+    writer.write(graph)
+    rel = next(r for r in graph.relationships if r.type != "MENTIONS" and r.evidence)
+    old = rel.evidence[0]
+    other = next(n.id for n in graph.nodes if "Document" in n.labels)
+    added = [old,  # the same entry again: not repeated
+             Evidence(document=old.document, quote="A second sentence.", start=old.end + 1, end=old.end + 19),
+             Evidence(document=other + "-new", quote="Another report says so.", start=0, end=23)]
+    again = graph.model_copy(update={"relationships": [rel.model_copy(update={"evidence": added})]})
+    writer.write(again)  # the claim exists: its evidence is updated, not recreated
+    stored = next(r for r in db.read("store_dump_relationships") if r["props"].get("claim_id")
+                  and r["type"] == rel.type and r["source"] == rel.source and r["target"] == rel.target)
+    entries = list(zip(stored["props"]["evidence_documents"], stored["props"]["evidence_quotes"],
+                       stored["props"]["evidence_starts"], stored["props"]["evidence_ends"], strict=True))
+    expected = [(e.document, e.quote, e.start, e.end) for e in rel.evidence + added[1:]]
+    assert sorted(entries) == sorted(set(expected)) and len(entries) == len(set(expected))
