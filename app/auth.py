@@ -81,15 +81,28 @@ async def principal(request: Request, key: Annotated[str | None, Depends(_header
     return Principal(rows[0]["name"], Role[rows[0]["role"]])
 
 
+def _admit(who: Principal, role: Role) -> Principal:
+    if who.role < role:
+        raise ForbiddenError(f"this needs the {role.name} role; your key has {who.role.name}")
+    return who
+
+
 def require(role: Role) -> Callable[[Principal], Awaitable[Principal]]:
     """A dependency that admits callers holding ``role`` or a higher one."""
 
     async def check(who: Annotated[Principal, Depends(principal)]) -> Principal:
-        if who.role < role:
-            raise ForbiddenError(f"this needs the {role.name} role; your key has {who.role.name}")
-        return who
+        return _admit(who, role)
 
     return check
+
+
+async def authorize(request: Request, role: Role) -> Principal:
+    """``require(role)`` as one call, for the routes that take only the request (app/query.py)."""
+    return _admit(await principal(request, request.headers.get(_header.model.name)), role)
+
+
+#: what an operation that needs a key says in OpenAPI (the scheme the dependencies declare)
+SECURITY: list[dict[str, list[str]]] = [{_header.scheme_name: []}]
 
 
 ReaderDep = Annotated[Principal, Depends(require(Role.reader))]

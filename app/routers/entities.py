@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query
+from fastapi import APIRouter, Path, Query, Request
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.auth import ReaderDep
-from app.deps import FILTER_ENUMS, DbDep, GraphReaderDep
-from app.query import parse_query, query_openapi
+from app.deps import FILTER_ENUMS, DbDep
+from app.query import lean_read, parse_query, path_id, query_openapi
 from app.responses import PlainJSON, plain_json
 from graph import neighbourhood, reads
 from graph.readq import Filters
@@ -65,16 +65,16 @@ class NeighbourQuery(Filters):
     skip: int = Field(default=0, ge=0, le=10_000, description="skip first-level links (paging)")
 
 
+_parse_neighbours = parse_query(NeighbourQuery)
+
+
 @router.get("/{entity_id}/neighbours", response_class=PlainJSON,
-            openapi_extra=query_openapi(NeighbourQuery, enums=FILTER_ENUMS))
-async def neighbours(
-    reader: GraphReaderDep,
-    who: ReaderDep,
-    entity_id: EntityId,
-    query: Annotated[NeighbourQuery, Depends(parse_query(NeighbourQuery))],
-) -> PlainJSON:
+            openapi_extra=query_openapi(NeighbourQuery, enums=FILTER_ENUMS, path={"entity_id": "entity id"}))
+async def neighbours(request: Request) -> PlainJSON:
     """The entity and what links to it within ``depth`` hops, as a subgraph with evidence."""
+    reader, query = await lean_read(request, _parse_neighbours)
     plan = neighbourhood.neighbours_plan(
-        entity_id, query, depth=query.depth, limit=query.limit, skip=query.skip, sources=True
+        path_id(request, "entity_id"), query, depth=query.depth, limit=query.limit, skip=query.skip,
+        sources=True,
     )
     return plain_json((await reader.drive(plan)).to_dict())

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Query, Request
 from pydantic import Field
 
 from app.auth import ReaderDep
-from app.deps import FILTER_ENUMS, DbDep, GraphReaderDep
-from app.query import parse_query, query_openapi
+from app.deps import FILTER_ENUMS, DbDep
+from app.query import lean_read, parse_query, query_openapi
 from app.responses import PlainJSON, plain_json
 from graph import paths, reads
 from graph.readq import Filters
@@ -28,12 +28,14 @@ class PathQuery(Filters):
     max_hops: int = Field(default=paths.MAX_HOPS, ge=1, le=paths.MAX_HOPS)
 
 
+_parse_paths = parse_query(PathQuery)
+
+
 @router.get("", response_class=PlainJSON, openapi_extra=query_openapi(PathQuery, enums=FILTER_ENUMS))
-async def find(
-    reader: GraphReaderDep, who: ReaderDep, query: Annotated[PathQuery, Depends(parse_query(PathQuery))]
-) -> PlainJSON:
+async def find(request: Request) -> PlainJSON:
     """Paths under the filters, each hop explained with its quotes and sources; the agreements and
     events on a path come with what they fund or provide for (``context``)."""
+    reader, query = await lean_read(request, _parse_paths)
     plan = paths.paths_plan(query.source, query.target, query, mode=query.mode, k=query.k,
                             max_hops=query.max_hops)
     return plain_json(await reader.drive(plan))

@@ -45,6 +45,25 @@ def test_roles_gate_queries_curation_and_keys(secured: TestClient, seeded: Db) -
     assert secured.get("/entities/tj_mvd", headers=reader).status_code == 401
 
 
+def test_the_lean_neighbours_and_paths_routes_check_the_key_like_the_others(
+        secured: TestClient, seeded: Db) -> None:
+    path = {"source": "tj_mvd", "target": "cn_mps"}
+    for url, params in (("/entities/tj_mvd/neighbours", {}), ("/paths", path)):
+        assert secured.get(url, params=params).status_code == 401
+        assert secured.get(url, params=params, headers={"X-API-Key": "pg_wrong"}).status_code == 401
+        reader = {"X-API-Key": auth.create_key(seeded, f"reader of {url}", "reader")}
+        assert secured.get(url, params=params, headers=reader).status_code == 200
+        # the key is checked before the parameters: a bad parameter without a key is still a 401
+        assert secured.get(url, params={**params, "depth": 9, "k": 99}).status_code == 401
+    long_id = "x" * 301
+    reader = {"X-API-Key": auth.create_key(seeded, "long ids", "reader")}
+    response = secured.get(f"/entities/{long_id}/neighbours", headers=reader)
+    assert response.status_code == 422 and "entity_id" in response.json()["detail"]
+    operation = secured.get("/openapi.json").json()["paths"]["/entities/{entity_id}/neighbours"]["get"]
+    assert operation["security"] == [{"APIKeyHeader": []}]
+    assert {p["name"] for p in operation["parameters"]} >= {"entity_id", "types", "depth", "limit", "skip"}
+
+
 def test_keys_are_stored_only_as_hashes(secured: TestClient, seeded: Db) -> None:
     key = auth.create_key(seeded, "lead", "admin")
     rows = secured.post(
