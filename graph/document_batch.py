@@ -2,8 +2,8 @@
 transaction per document, so a bad document fails alone and leaves nothing behind.
 
 Only documents that are new and have no older version (nor a twin in the batch) share the batch
-transaction; any other is loaded on its own afterwards by DocumentStore.load, which handles
-unchanged documents and versions.
+transaction, and documents already stored are reported unchanged from it; any other is loaded on
+its own afterwards by DocumentStore.load, which handles versions.
 """
 
 from __future__ import annotations
@@ -70,19 +70,23 @@ def load_batch(store: DocumentStore, items: list[Item], *, grade: str | None = N
 
 def _batch_tx(tx: ManagedTransaction, store: DocumentStore, items: list[Item],
               prepared: list[tuple[int, GraphDocument, str, str]], who: str) -> dict[int, DocumentResult]:
-    """Write the batch's new, version-free documents; the rest is left for one-by-one loading."""
+    """Write the batch's new, version-free documents and report those already stored; the rest
+    (new versions, twins in the batch) is left for one-by-one loading."""
     docs = [{"id": doc_id, "key": items[i].key} for i, _, doc_id, _ in prepared]
     states = {row["id"]: row for row in tx.run(queries.load("document_states"), docs=docs)}
     ids = Counter(doc_id for _, _, doc_id, _ in prepared)
     keys = Counter(items[i].key for i, _, _, _ in prepared if items[i].key)
+    # a document stored exactly so (its id is its content's hash) is unchanged, as DocumentStore.load
+    # would find it: a re-run over a folder costs one read, not a transaction per document
+    done = {i: DocumentResult(items[i].path, "unchanged", doc_id, "already stored")
+            for i, _, doc_id, _ in prepared if states[doc_id]["exists"]}
     fresh = [p for p in prepared
              if not states[p[2]]["exists"] and not states[p[2]]["older"] and ids[p[2]] == 1
              and (not items[p[0]].key or keys[items[p[0]].key] == 1)]
     if not fresh:
-        return {}
+        return done
     per_graph = store.writer.write_many_tx(tx, [graph for _, graph, _, _ in fresh], Redirects(tx))
     events: list[dict[str, Any]] = []
-    done: dict[int, DocumentResult] = {}
     for (i, _, doc_id, event_id), claims in zip(fresh, per_graph, strict=True):
         details: dict[str, Any] = {"key": items[i].key, "claims": len(claims), "replaced": [], "diff": {}}
         events.append({"id": event_id, "who": who, "action": "document.created",
