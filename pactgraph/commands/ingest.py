@@ -73,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
         results = ingest_paths(db, args.paths, grade=grade, key=args.key,  # type: ignore[arg-type]
                                who=args.who or who_default(), batch_size=args.batch_size,
                                progress=progress, workers=args.workers,
-                               **({"group": args.group} if args.group else {}))
+                               **({"group": args.group} if args.group is not None else {}))
     out.print(summary(results), markup=False)
     sys.stdout.flush()
     return 1 if any(r.outcome == "failed" for r in results) else 0
