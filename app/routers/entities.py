@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from app.auth import ReaderDep
 from app.deps import FILTER_ENUMS, DbDep
-from app.query import lean_read, parse_query, path_id, query_openapi
+from app.query import lean_get, lean_read, parse_query, path_id
 from app.responses import PlainJSON, plain_json
 from graph import neighbourhood, reads
 from graph.readq import Filters
@@ -68,8 +68,8 @@ class NeighbourQuery(Filters):
 _parse_neighbours = parse_query(NeighbourQuery)
 
 
-@router.get("/{entity_id}/neighbours", response_class=PlainJSON,
-            openapi_extra=query_openapi(NeighbourQuery, enums=FILTER_ENUMS, path={"entity_id": "entity id"}))
+@lean_get(router, "/{entity_id}/neighbours", NeighbourQuery, enums=FILTER_ENUMS,
+          path_params={"entity_id": "entity id"}, response_class=PlainJSON)
 async def neighbours(request: Request) -> PlainJSON:
     """The entity and what links to it within ``depth`` hops, as a subgraph with evidence."""
     reader, query = await lean_read(request, _parse_neighbours)

@@ -9,7 +9,7 @@ from pydantic import Field
 
 from app.auth import ReaderDep
 from app.deps import FILTER_ENUMS, DbDep
-from app.query import lean_read, parse_query, query_openapi
+from app.query import lean_get, lean_read, parse_query
 from app.responses import PlainJSON, plain_json
 from graph import paths, reads
 from graph.readq import Filters
@@ -31,7 +31,7 @@ class PathQuery(Filters):
 _parse_paths = parse_query(PathQuery)
 
 
-@router.get("", response_class=PlainJSON, openapi_extra=query_openapi(PathQuery, enums=FILTER_ENUMS))
+@lean_get(router, "", PathQuery, enums=FILTER_ENUMS, response_class=PlainJSON)
 async def find(request: Request) -> PlainJSON:
     """Paths under the filters, each hop explained with its quotes and sources; the agreements and
     events on a path come with what they fund or provide for (``context``)."""
