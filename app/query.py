@@ -75,16 +75,21 @@ class LeanRoute(APIRoute):
         return endpoint
 
 
-def lean_get(router: APIRouter, path: str, model: type[BaseModel], *, enums: Mapping[str, Sequence[str]],
+#: the lean routes, added to the app itself ahead of the included routers (app/main.py), so a
+#: request reaches them without passing through an included router's matching
+LEAN = APIRouter()
+
+
+def lean_get(path: str, model: type[BaseModel], *, tags: list[str], enums: Mapping[str, Sequence[str]],
              path_params: Mapping[str, str] | None = None, response_class: type[Response],
              ) -> Callable[[Endpoint], Endpoint]:
-    """``@router.get(path)`` for a lean endpoint ``(request) -> response`` whose query string is
+    """``@app.get(path)`` for a lean endpoint ``(request) -> response`` whose query string is
     ``model`` and whose path parameters are ``path_params`` (name: description)."""
 
     def register(endpoint: Endpoint) -> Endpoint:
-        router.add_api_route(path, endpoint, methods=["GET"], response_class=response_class,
-                             openapi_extra=query_openapi(model, enums=enums, path=path_params),
-                             route_class_override=LeanRoute)
+        LEAN.add_api_route(path, endpoint, methods=["GET"], response_class=response_class, tags=list(tags),
+                           openapi_extra=query_openapi(model, enums=enums, path=path_params),
+                           route_class_override=LeanRoute)
         return endpoint
 
     return register

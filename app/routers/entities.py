@@ -68,7 +68,7 @@ class NeighbourQuery(Filters):
 _parse_neighbours = parse_query(NeighbourQuery)
 
 
-@lean_get(router, "/{entity_id}/neighbours", NeighbourQuery, enums=FILTER_ENUMS,
+@lean_get("/entities/{entity_id}/neighbours", NeighbourQuery, tags=["entities"], enums=FILTER_ENUMS,
           path_params={"entity_id": "entity id"}, response_class=PlainJSON)
 async def neighbours(request: Request) -> PlainJSON:
     """The entity and what links to it within ``depth`` hops, as a subgraph with evidence."""

@@ -31,7 +31,7 @@ class PathQuery(Filters):
 _parse_paths = parse_query(PathQuery)
 
 
-@lean_get(router, "", PathQuery, enums=FILTER_ENUMS, response_class=PlainJSON)
+@lean_get("/paths", PathQuery, tags=["paths"], enums=FILTER_ENUMS, response_class=PlainJSON)
 async def find(request: Request) -> PlainJSON:
     """Paths under the filters, each hop explained with its quotes and sources; the agreements and
     events on a path come with what they fund or provide for (``context``)."""
