@@ -37,37 +37,31 @@ async def get_app_settings(request: Request) -> Settings:
     return settings
 
 
-LinkType = Enum("LinkType", {t: t for t in LINK_TYPES}, type=str)  # type: ignore[misc]
-NodeLabel = Enum("NodeLabel", {t: t for t in sorted(vocab.ALL_LABELS)}, type=str)  # type: ignore[misc]
-QueryStatus = Enum("QueryStatus", {t: t for t in QUERY_STATUSES}, type=str)  # type: ignore[misc]
-
 #: allowed values of the filters Filters checks in its validators, for the OpenAPI documentation
 FILTER_ENUMS: dict[str, list[str]] = {
     "types": list(LINK_TYPES), "labels": sorted(vocab.ALL_LABELS), "status": list(QUERY_STATUSES)
 }
+LinkType = Enum("LinkType", {t: t for t in FILTER_ENUMS["types"]}, type=str)  # type: ignore[misc]
+NodeLabel = Enum("NodeLabel", {t: t for t in FILTER_ENUMS["labels"]}, type=str)  # type: ignore[misc]
+QueryStatus = Enum("QueryStatus", {t: t for t in FILTER_ENUMS["status"]}, type=str)  # type: ignore[misc]
 
 DbDep = Annotated[Db, Depends(get_db)]
 SettingsDep = Annotated[Settings, Depends(get_app_settings)]
 
 
+def _about(name: str) -> str | None:
+    """The filter's description, written once on Filters."""
+    return Filters.model_fields[name].description
+
+
 async def get_filters(
-    types: Annotated[
-        list[LinkType], Query(description="relationship types to follow (default: all but MENTIONS)")
-    ] = [],  # noqa: B006
-    labels: Annotated[list[NodeLabel], Query(description="keep only nodes with one of these labels")] = [],  # noqa: B006
-    date_from: Annotated[
-        str | None, Query(max_length=10, description="ISO date; links dated on or after")
-    ] = None,
-    date_to: Annotated[
-        str | None, Query(max_length=10, description="ISO date; links dated on or before")
-    ] = None,
-    min_confidence: Annotated[
-        int, Query(ge=0, le=100, description="0-100; missing confidence counts as 50")
-    ] = 0,
-    status: Annotated[list[QueryStatus], Query(description="keep links with these statuses")] = [],  # noqa: B006
-    as_of: Annotated[
-        str | None, Query(max_length=10, description="ISO date: the graph as reported up to then")
-    ] = None,
+    types: Annotated[list[LinkType], Query(description=_about("types"))] = [],  # noqa: B006
+    labels: Annotated[list[NodeLabel], Query(description=_about("labels"))] = [],  # noqa: B006
+    date_from: Annotated[str | None, Query(max_length=10, description=_about("date_from"))] = None,
+    date_to: Annotated[str | None, Query(max_length=10, description=_about("date_to"))] = None,
+    min_confidence: Annotated[int, Query(ge=0, le=100, description=_about("min_confidence"))] = 0,
+    status: Annotated[list[QueryStatus], Query(description=_about("status"))] = [],  # noqa: B006
+    as_of: Annotated[str | None, Query(max_length=10, description=_about("as_of"))] = None,
 ) -> Filters:
     """The common analyst filters, checked against the vocabulary (422 naming the parameter)."""
     return Filters(

@@ -35,7 +35,7 @@ def _list_fields(model: type[BaseModel]) -> frozenset[str]:
 
 
 def parse_query(model: type[M]) -> Callable[[Request], Awaitable[M]]:
-    """A dependency: the request's query string as ``model`` (a repeated key fills a list field;
+    """A parser of the request's query string as ``model`` (a repeated key fills a list field;
     keys the model lacks are ignored, as FastAPI ignores undeclared parameters). A bad value is a
     422 naming the parameter, in the same form as FastAPI's own."""
     fields = frozenset(model.model_fields)

@@ -117,7 +117,7 @@ def sources_plan(relationships: list[dict[str, Any]]) -> Plan[None]:
             if "title" in entry:
                 continue
             doc = found.get(entry["document"], {})
-            for key in ("title", "publisher", "published"):
+            for key in _BRIEF:
                 entry[key] = plain(doc.get(key))
 
 

@@ -9,13 +9,13 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from app.auth import ReaderDep
 from app.deps import FILTER_ENUMS, DbDep
-from app.query import lean_get, lean_read, parse_query, path_id
+from app.query import MAX_ID, lean_get, lean_read, parse_query, path_id
 from app.responses import PlainJSON, plain_json
 from graph import neighbourhood, reads
 from graph.readq import Filters
 
 router = APIRouter(prefix="/entities", tags=["entities"])
-EntityId = Annotated[str, Path(min_length=1, max_length=300, description="entity id")]
+EntityId = Annotated[str, Path(min_length=1, max_length=MAX_ID, description="entity id")]
 
 
 class EntityHit(BaseModel):

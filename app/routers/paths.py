@@ -9,20 +9,20 @@ from pydantic import Field
 
 from app.auth import ReaderDep
 from app.deps import FILTER_ENUMS, DbDep
-from app.query import lean_get, lean_read, parse_query
+from app.query import MAX_ID, lean_get, lean_read, parse_query
 from app.responses import PlainJSON, plain_json
 from graph import paths, reads
 from graph.readq import Filters
 
 router = APIRouter(prefix="/paths", tags=["paths"])
-EntityRef = Annotated[str, Query(min_length=1, max_length=300, description="entity id")]
+EntityRef = Annotated[str, Query(min_length=1, max_length=MAX_ID, description="entity id")]
 
 
 class PathQuery(Filters):
     """The query string of the paths route: two entities, the kind of search and the analyst filters."""
 
-    source: str = Field(min_length=1, max_length=300, description="entity id")
-    target: str = Field(min_length=1, max_length=300, description="entity id")
+    source: str = Field(min_length=1, max_length=MAX_ID, description="entity id")
+    target: str = Field(min_length=1, max_length=MAX_ID, description="entity id")
     mode: Literal["shortest", "all_shortest", "k_shortest"] = "shortest"
     k: int = Field(default=3, ge=1, le=paths.MAX_K, description="paths wanted in k_shortest mode")
     max_hops: int = Field(default=paths.MAX_HOPS, ge=1, le=paths.MAX_HOPS)
