@@ -118,6 +118,24 @@ def test_bad_parameters_are_422_problems_naming_the_parameter(client: TestClient
         assert name in response.json()["detail"], params
 
 
+def test_bad_path_parameters_are_422_problems_naming_the_parameter(client: TestClient) -> None:
+    ends = {"source": "tj_mvd", "target": "cn_mps"}
+    cases = [
+        ({"source": "tj_mvd"}, "target"),
+        ({**ends, "mode": "longest"}, "mode"),
+        ({**ends, "k": 11}, "k"),
+        ({**ends, "max_hops": 7}, "max_hops"),
+        ({**ends, "types": ["MENTIONS"]}, "types"),
+        ({**ends, "min_confidence": "high"}, "min_confidence"),
+        ({**ends, "date_to": "2021-02-30"}, "date_to"),
+    ]
+    for params, name in cases:
+        response = client.get("/paths", params=params)
+        assert response.status_code == 422, params
+        assert response.headers["content-type"] == "application/problem+json"
+        assert name in response.json()["detail"], params
+
+
 def test_neighbours_respect_depth_types_labels_and_confidence(client: TestClient, seeded: Db) -> None:
     set_links(seeded, {"confidence": 40})
     set_links(seeded, {"confidence": 90}, "tj_mvd", "PARTY_TO", "agr_wakhan_base")
