@@ -11,29 +11,44 @@ End to end runs ``pactgraph ingest``'s own path on a folder of generated files (
 processes beside the loading); extraction alone and loading alone are reported too. A warm-up load
 (printed, then deleted) runs first, as a loading service is past its first compilations.
 
+The store's floor is measured for both loads: the same entities and relationships, with the same
+properties, in as many transactions, written by bare CREATE statements from rows made before the
+clock starts. Nothing the writer does (merging, reading what is stored, support, fingerprints)
+is in it, so it bounds what any writer reaches on this machine.
+
     .venv/bin/python -m bench.bench_ingest [--rels 100000] [--docs 400] [--naive 2000] [--group 500]
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
+
+from neo4j import ManagedTransaction
 
 from bench.synthetic import generate_documents, generate_graph
 from graph import queries
 from graph.connection import Target, make_driver, target
 from graph.db import Db
-from graph.ingest import GROUP, TX_ROWS, extract, ingest_graphs, ingest_paths
+from graph.documents import DocumentStore, document_node_id
+from graph.grading import SupportingDocument
+from graph.ingest import GROUP, TX_ROWS, bulk_gc, default_key, extract, ingest_graphs, ingest_paths
 from graph.localserver import LocalNeo4j, free_ports
 from graph.schema import apply_schema
 from graph.store_schema import apply_store_schema
-from graph.writer import GraphWriter, claim_id
+from graph.support import new_claim_support
+from graph.writer import GraphWriter, _new_claim, claim_id, node_rows, relationship_rows
+from pactgraph.models import GraphDocument
 from pactgraph.settings import get_settings
+
+Row = dict[str, Any]
 
 
 @contextmanager
@@ -60,8 +75,11 @@ def warm_up(db: Db, rows: int) -> None:
     through the document path (twice, so claims that exist are updated). Its time is printed."""
     began = time.perf_counter()
     writer = GraphWriter(db, batch_size=rows)
-    for graph in generate_graph(10_000, seed=99, batch=2_500):
+    warm = list(generate_graph(10_000, seed=99, batch=2_500))
+    for graph in warm:
         writer.write(graph, refresh_search=False)
+    db.autocommit("clear_database")
+    floor(db, warm, rows, label="")
     db.autocommit("clear_database")
     with tempfile.TemporaryDirectory(prefix="pactgraph-warm-") as tmp:
         for name, text in generate_documents(200, seed=99, size_bytes=2_000):
@@ -74,12 +92,13 @@ def warm_up(db: Db, rows: int) -> None:
           f"{time.perf_counter() - began:.1f} s")
 
 
-def bulk(db: Db, rels: int, batch: int, rows: int) -> float:
-    graphs = list(generate_graph(rels, seed=1, batch=batch))
+def bulk(db: Db, graphs: list[GraphDocument], rows: int) -> float:
+    gc.freeze()  # the generated corpus lives through the run; ingest streams its files instead
     writer = GraphWriter(db, batch_size=rows)
     began = time.perf_counter()
-    for graph in graphs:
-        writer.write(graph, refresh_search=False)
+    with bulk_gc():
+        for graph in graphs:
+            writer.write(graph, refresh_search=False)
     db.refresh_search()  # searchable at the end, as ingest leaves it
     took = time.perf_counter() - began
     claims = sum(1 for g in graphs for r in g.relationships if r.type != "MENTIONS")
@@ -87,6 +106,63 @@ def bulk(db: Db, rels: int, batch: int, rows: int) -> float:
     print(f"bulk graph JSON   : {claims} claims (+{total - claims} MENTIONS) in {len(graphs)} documents, "
           f"{took:.1f} s -> {claims / took:,.0f} claims/s, {total / took:,.0f} relationships/s, "
           f"{len(graphs) / took:.1f} documents/s")
+    gc.unfreeze()
+    return total / took
+
+
+def floor_rows(graphs: list[GraphDocument], per_tx: int) -> list[tuple[list[Row], dict[str, list[Row]]]]:
+    """The entities and relationships that loading ``graphs`` stores, as rows with the properties the
+    writer gives them (a claim's evidence and support over every document that states it), each in
+    the transaction of the first group of ``per_tx`` documents that names it; relationships by type."""
+    facts = {n.id: SupportingDocument(n.id, n.properties.get("publisher"), n.properties.get("published"))
+             for g in graphs for n in g.nodes if "Document" in n.labels}
+    first: dict[str, int] = {}
+    for i, graph in enumerate(graphs):
+        for node in graph.nodes:
+            first.setdefault(node.id, i // per_tx)
+    out: list[tuple[list[Row], dict[str, list[Row]]]] = [([], {}) for _ in range(-(-len(graphs) // per_tx))]
+    for row in node_rows(graphs, {}):
+        out[first[row["id"]]][0].append(row)
+    claims, mentions, _ = relationship_rows(graphs, {})
+    for row in claims:
+        rel = {"type": row["type"],
+               **_new_claim({**row, **new_claim_support(row["documents"], row["credibility"], facts)})}
+        out[max(first[row["source"]], first[row["target"]])][1].setdefault(row["type"], []).append(rel)
+    for row in mentions:
+        rel = {"source": row["source"], "target": row["target"],
+               "props": {"claim_id": row["claim_id"], "method": "rule", "status": "reported",
+                         "source_count": 1, "evidence_documents": row["documents"],
+                         "evidence_quotes": row["quotes"], "evidence_starts": row["starts"],
+                         "evidence_ends": row["ends"]}}
+        out[max(first[row["source"]], first[row["target"]])][1].setdefault("MENTIONS", []).append(rel)
+    return out
+
+
+def floor(db: Db, graphs: list[GraphDocument], rows: int, per_tx: int = 1,
+          label: str = "store floor") -> float:
+    """What this Neo4j on this machine takes at the least to store what loading ``graphs`` stores:
+    the same entities and relationships with the same properties, in as many transactions, written
+    by the barest statements (CREATE; relationships find their ends by id) from rows made
+    beforehand. No merge, no read of what is stored, no support recomputed. Returns
+    relationships/s."""
+    prepared = floor_rows(graphs, per_tx)
+    texts = {t: queries.render("bench_floor_create", type=t) for _, rels in prepared for t in rels}
+    nodes_text = queries.load("bench_floor_nodes")
+    total = sum(len(group) for _, rels in prepared for group in rels.values())
+    began = time.perf_counter()
+    for nodes, rels in prepared:
+        def work(tx: ManagedTransaction, nodes: list[Row] = nodes, rels: dict[str, list[Row]] = rels) -> None:
+            for i in range(0, len(nodes), rows):
+                tx.run(nodes_text, rows=nodes[i : i + rows]).consume()
+            for rel_type, group in rels.items():
+                for i in range(0, len(group), rows):
+                    tx.run(texts[rel_type], rows=group[i : i + rows]).consume()
+        db.write(work, refresh_search=False)
+    took = time.perf_counter() - began
+    if label:
+        print(f"{label:<18}: the same {total:,} relationships (and entities), same properties, bare CREATE, "
+              f"{len(prepared)} transactions, {took:.1f} s -> {total / took:,.0f} relationships/s, "
+              f"{len(graphs) / took:,.1f} documents/s")
     return total / took
 
 
@@ -112,6 +188,11 @@ def end_to_end(db: Db, docs: int, size: int, workers: int, group: int, tx_rows: 
         print(f"load only         : {docs} extracted documents, {took:.1f} s -> {docs / took:,.1f} "
               f"documents/s, {total / took:,.0f} relationships/s "
               f"({sum(r.outcome == 'failed' for r in results)} failed)")
+        db.autocommit("clear_database")
+        store = DocumentStore(db)
+        stored = [store.prepare(x.graph, document_node_id(x.graph), key=default_key(x.path, x.graph))
+                  for x in graphs if x.graph]
+        floor(db, stored, 5_000, per_tx=group, label="store floor")
         db.autocommit("clear_database")
         began = time.perf_counter()
         results = ingest_paths(db, [folder], group=group, tx_rows=tx_rows, workers=workers)
@@ -184,7 +265,11 @@ def main() -> None:
             apply_store_schema(db)
             db.autocommit("clear_database")
             warm_up(db, args.rows)
-            rate = bulk(db, args.rels, args.batch, args.rows)
+            graphs = list(generate_graph(args.rels, seed=1, batch=args.batch))
+            least = floor(db, graphs, args.rows)
+            db.autocommit("clear_database")
+            rate = bulk(db, graphs, args.rows)
+            print(f"writer vs floor   : {rate / least:.0%} of the store's floor")
             db.autocommit("clear_database")
             slow = naive(db, args.naive, args.rels, args.batch)
             print(f"ratio             : batched {rate:,.0f} / one-per-tx {slow:,.0f} relationships/s "

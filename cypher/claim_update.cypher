@@ -4,7 +4,11 @@
 // running it again changes nothing.
 // Both ends are index seeks (the hints), so the claim is an expand INTO the pair from the end with
 // fewer links of the type: a state's thousands of PART_OF are never walked for one ministry's claim.
-// $rows: [{claim_id, source, target, status, credibility, properties, documents, quotes, starts, ends}]
+// The claim's derived support (source counts, first/last reported, confidence) is computed by the
+// writer over the documents it cited before (upsert_relationships.cypher returns them) and the new
+// ones, and set here with the evidence: one write of the claim, no second read.
+// $rows: [{claim_id, source, target, status, credibility, properties, documents, quotes, starts, ends,
+//          source_count, independent_source_count, first_reported, last_reported, confidence}]
 CYPHER replan=skip
 UNWIND $rows AS row
 MATCH (a:Entity {id: row.source})-[r:{{type}} {claim_id: row.claim_id}]->(b:Entity {id: row.target})
@@ -24,4 +28,6 @@ SET r += row.properties, r.updated_at = datetime(),
     r.evidence_documents = coalesce(r.evidence_documents, []) + [i IN fresh | row.documents[i]],
     r.evidence_quotes = coalesce(r.evidence_quotes, []) + [i IN fresh | row.quotes[i]],
     r.evidence_starts = coalesce(r.evidence_starts, []) + [i IN fresh | row.starts[i]],
-    r.evidence_ends = coalesce(r.evidence_ends, []) + [i IN fresh | row.ends[i]]
+    r.evidence_ends = coalesce(r.evidence_ends, []) + [i IN fresh | row.ends[i]],
+    r.source_count = row.source_count, r.independent_source_count = row.independent_source_count,
+    r.first_reported = row.first_reported, r.last_reported = row.last_reported, r.confidence = row.confidence

@@ -7,7 +7,9 @@
 // $rows: [{claim_id, source, target, status, method, credibility, properties, documents, quotes,
 //          starts, ends, source_count, independent_source_count, first_reported, last_reported,
 //          confidence}]
-// Returns the claims that existed before (one list): they are updated and their support recomputed.
+// Returns the claims that existed before (one list), each as it stood (evidence documents, credibility
+// and the analyst's flags): the writer computes their support with the new evidence and
+// claim_update.cypher writes both.
 CYPHER replan=skip
 UNWIND $rows AS row
 MATCH (a:Entity {id: row.source})
@@ -22,4 +24,6 @@ MERGE (a)-[r:{{type}} {claim_id: row.claim_id}]->(b)
                 r.first_reported = row.first_reported, r.last_reported = row.last_reported,
                 r.confidence = row.confidence
 WITH row, r WHERE r.created_at IS NULL OR r.created_at <> datetime.statement()
-RETURN collect(row.claim_id) AS existing
+RETURN collect({claim_id: row.claim_id, documents: coalesce(r.evidence_documents, []), credibility: r.credibility,
+                credibility_locked: coalesce(r.credibility_locked, false), manual: coalesce(r.manual, false),
+                retracted: coalesce(r.retracted, false)}) AS existing

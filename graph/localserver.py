@@ -23,6 +23,18 @@ from pactgraph.errors import ProvisioningError
 POM = Path(__file__).resolve().parent / "server" / "pom.xml"
 MAIN_CLASS = "org.neo4j.server.CommunityEntryPoint"
 ADMIN_CLASS = "org.neo4j.cli.AdminTool"
+#: the JVM options Neo4j's own launcher passes (its neo4j.conf defaults), which starting the entry
+#: point directly would otherwise lose. Without the --add-opens the page cache runs in a slower
+#: fallback mode (debug.log warns "Reflection access to java.nio.DirectByteBuffer is not available").
+JVM_OPTIONS = (
+    "-XX:+UseG1GC", "-XX:-OmitStackTraceInFastThrow", "-XX:+ExitOnOutOfMemoryError",
+    "-XX:+UnlockExperimentalVMOptions", "-XX:+TrustFinalNonStaticFields", "-XX:+DisableExplicitGC",
+    "-Djdk.nio.maxCachedBufferSize=1024", "-Dio.netty.tryReflectionSetAccessible=true",
+    "-XX:+UnlockDiagnosticVMOptions", "-XX:+DebugNonSafepoints",
+    "--add-opens=java.base/java.nio=ALL-UNNAMED", "--add-opens=java.base/java.io=ALL-UNNAMED",
+    "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED", "--enable-native-access=ALL-UNNAMED",
+    "-Dlog4j2.disable.jmx=true", "-Dfile.encoding=UTF-8",
+)
 _LIB_MARKER = ".provisioned"
 
 
@@ -218,9 +230,8 @@ class LocalNeo4j:
         self._set_initial_password()
         console = (self.home / "logs" / "console.log").open("ab")
         cmd = [
-            java_binary(), f"-Xms{self.heap}", f"-Xmx{self.heap}", "-XX:+UseG1GC",
-            "-XX:-OmitStackTraceInFastThrow", "-XX:+ExitOnOutOfMemoryError",
-            "-Dfile.encoding=UTF-8", "-cp", self._classpath(), MAIN_CLASS,
+            java_binary(), f"-Xms{self.heap}", f"-Xmx{self.heap}", *JVM_OPTIONS,
+            "-cp", self._classpath(), MAIN_CLASS,
             f"--home-dir={self.home}", f"--config-dir={self.home / 'conf'}",
         ]
         proc = subprocess.Popen(cmd, env=self._java_env(), stdout=console, stderr=subprocess.STDOUT,

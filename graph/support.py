@@ -57,6 +57,19 @@ def refresh_support(tx: ManagedTransaction, refs: Sequence[dict[str, str]], batc
             tx.run(writes, rows=out).consume()
 
 
+def updated_claim_support(stored: dict[str, Any], row: dict[str, Any],
+                          facts: dict[str, grading.SupportingDocument]) -> dict[str, Any]:
+    """Support of a stored claim (as upsert_relationships.cypher returns it: documents, credibility,
+    credibility_locked, manual, retracted) once ``row`` adds its evidence: the same as
+    :func:`refresh_support` would compute after the update. ``facts`` covers every document."""
+    documents = dict.fromkeys([*stored["documents"], *row["documents"]])
+    credibility = stored["credibility"] if stored["credibility_locked"] else \
+        (row["credibility"] if row["credibility"] is not None else stored["credibility"])
+    docs = [facts.get(d) or grading.SupportingDocument(d) for d in documents]
+    return fields(grading.support(docs, credibility=credibility, manual=stored["manual"],
+                                  retracted=stored["retracted"]))
+
+
 def document_facts(tx: ManagedTransaction, ids: Iterable[str]) -> dict[str, grading.SupportingDocument]:
     """Publisher, publication date and reliability of stored documents, as the formula reads them."""
     wanted = sorted(set(ids))

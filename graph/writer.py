@@ -25,6 +25,7 @@ from graph.support import (
     new_claim_support,
     refresh_support,
     resolve_redirects,
+    updated_claim_support,
 )
 from pactgraph import vocabulary as vocab
 from pactgraph.models import GraphDocument, Relationship
@@ -208,37 +209,38 @@ class GraphWriter:
         for batch in _batches(nodes, self.batch_size):
             created.update(tx.run(queries.load("upsert_nodes"), rows=batch).single(strict=True)["created"])
         facts = document_facts(tx, {d for row in claims for d in row["documents"]})
-        existing: list[dict[str, str]] = []
         for rel_type, group in by_type(claims).items():
-            for row in group:
-                row.update(new_claim_support(row["documents"], row["credibility"], facts))
             fresh, rest = _split(group, created)
+            for row in fresh:
+                row.update(new_claim_support(row["documents"], row["credibility"], facts))
             self._run(tx, queries.render("create_claims", type=rel_type), [_new_claim(row) for row in fresh])
-            existing.extend(self._upsert_claims(tx, rel_type, rest))
+            self._upsert_claims(tx, rel_type, rest, facts)
         fresh, rest = _split(mentions, created)
         self._run(tx, queries.load("create_mentions"), fresh)
         self._run(tx, queries.load("upsert_mentions"), rest)
-        refresh_support(tx, existing, self.batch_size)
         return per_graph
 
     def _run(self, tx: ManagedTransaction, text: str, rows: list[dict[str, Any]]) -> None:
         for batch in _batches(rows, self.batch_size):
             tx.run(text, rows=batch).consume()
 
-    def _upsert_claims(self, tx: ManagedTransaction, rel_type: str,
-                       rows: list[dict[str, Any]]) -> list[dict[str, str]]:
-        """MERGE claims of one type; those that existed take the new evidence and are returned (as
-        refs) for their support to be recomputed."""
+    def _upsert_claims(self, tx: ManagedTransaction, rel_type: str, rows: list[dict[str, Any]],
+                       facts: dict[str, grading.SupportingDocument]) -> None:
+        """MERGE claims of one type; a new one is stored whole with the support of its evidence, one
+        that existed takes the new evidence and its support over all of it (claim_update.cypher)."""
         text = queries.render("upsert_relationships", type=rel_type)
-        existing: list[dict[str, str]] = []
         for batch in _batches(rows, self.batch_size):
-            found = set(tx.run(text, rows=batch).single(strict=True)["existing"])
-            old = [row for row in batch if row["claim_id"] in found]
-            if old:
-                tx.run(queries.render("claim_update", type=rel_type), rows=old).consume()
-            existing.extend({"source": row["source"], "type": rel_type, "target": row["target"],
-                             "claim_id": row["claim_id"]} for row in old)
-        return existing
+            for row in batch:  # what a claim created by the MERGE stores
+                row.update(new_claim_support(row["documents"], row["credibility"], facts))
+            stored = {c["claim_id"]: c for c in tx.run(text, rows=batch).single(strict=True)["existing"]}
+            if not stored:
+                continue
+            cited = {d for c in stored.values() for d in c["documents"]} - facts.keys()
+            facts.update(document_facts(tx, cited))
+            old = [row for row in batch if row["claim_id"] in stored]
+            for row in old:
+                row.update(updated_claim_support(stored[row["claim_id"]], row, facts))
+            tx.run(queries.render("claim_update", type=rel_type), rows=old).consume()
 
 
 Rows = list[dict[str, Any]]

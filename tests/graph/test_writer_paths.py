@@ -72,3 +72,33 @@ def test_an_existing_claim_takes_only_the_evidence_entries_it_lacks(db: Db) -> N
                        stored["props"]["evidence_starts"], stored["props"]["evidence_ends"], strict=True))
     expected = [(e.document, e.quote, e.start, e.end) for e in rel.evidence + added[1:]]
     assert sorted(entries) == sorted(set(expected)) and len(entries) == len(set(expected))
+
+
+def test_a_claim_a_later_document_corroborates_has_the_support_a_full_recount_gives(db: Db) -> None:
+    from graph.writer import refresh_support
+
+    graph = seed_graph()
+    doc = next(n for n in graph.nodes if "Document" in n.labels)
+    later = doc.model_copy(update={"id": doc.id + "-later", "properties": {
+        **doc.properties, "publisher": "Another Newsroom", "published": "2023-05-02", "reliability": "B"}})
+
+    def restated(rel):  # type: ignore[no-untyped-def]
+        if rel.type == "MENTIONS":
+            return rel.model_copy(update={"source": later.id})
+        return rel.model_copy(update={"evidence": [e.model_copy(update={"document": later.id})
+                                                   for e in rel.evidence]})
+
+    second = graph.model_copy(update={"nodes": [later, *(n for n in graph.nodes if n.id != doc.id)],
+                                      "relationships": [restated(r) for r in graph.relationships]})
+    writer = GraphWriter(db)
+    writer.write(graph)
+    writer.write(second)  # every claim exists: its support is recomputed from the evidence it now has
+    stored = db.read("store_dump_relationships")
+    claims = [{"source": r["source"], "type": r["type"], "target": r["target"],
+               "claim_id": r["props"]["claim_id"]} for r in stored if r["type"] != "MENTIONS"]
+    assert claims and all(r["props"]["source_count"] == 2 for r in stored if r["type"] != "MENTIONS"
+                          and len(set(r["props"]["evidence_documents"])) == 2)
+    assert any(r["props"]["independent_source_count"] == 2 for r in stored)
+    before = dump(db)
+    db.write(lambda tx: refresh_support(tx, claims))
+    assert dump(db) == before
