@@ -2,9 +2,10 @@
 as the writer needs them inside its transaction.
 
 A claim created by this write is supported only by the evidence it brings, so its support is
-computed here in Python and written with it; only claims that existed before are re-read from
-Neo4j (``refresh_support``). Statements are rendered per relationship type so each expands only
-that type from the index-found ends.
+computed here in Python and written with it; a claim that existed is computed over the documents it
+cited (read by the writer's MERGE) and the new ones. Other changes (withdrawal, curation) re-read
+their claims from Neo4j (``refresh_support``). Statements are rendered per relationship type so
+each expands only that type from the index-found ends.
 """
 
 from __future__ import annotations

@@ -3,8 +3,9 @@
 Every statement is an ``UNWIND $rows`` MERGE on stable keys, so a transaction function made of
 them is safe to retry. Merge redirects are applied first (a merged-away id lands on its
 survivor). Rows are merged per key in Python (many documents may share a transaction), claims
-are written with one statement per relationship type, a new claim's support is computed here
-and only claims that existed before have theirs recomputed from Neo4j.
+are written with one statement per relationship type, and every claim's support is computed here:
+a new claim's from the evidence it brings, one that existed before from the documents it cited
+(which its MERGE returns) and the new ones, and written with its evidence in one update.
 """
 
 from __future__ import annotations
