@@ -111,9 +111,9 @@ def bulk(db: Db, graphs: list[GraphDocument], rows: int) -> float:
 
 
 def floor_rows(graphs: list[GraphDocument], per_tx: int) -> list[tuple[list[Row], dict[str, list[Row]]]]:
-    """The entities and relationships that loading ``graphs`` stores, as rows with the properties the
-    writer gives them (a claim's evidence and support over every document that states it), each in
-    the transaction of the first group of ``per_tx`` documents that names it; relationships by type."""
+    """The entities and relationships that loading ``graphs`` stores, as the writer's rows for new ones
+    (a claim's evidence and support over every document that states it), each in the transaction of
+    the first group of ``per_tx`` documents that names it; relationships by type."""
     facts = {n.id: SupportingDocument(n.id, n.properties.get("publisher"), n.properties.get("published"))
              for g in graphs for n in g.nodes if "Document" in n.labels}
     first: dict[str, int] = {}
@@ -125,16 +125,10 @@ def floor_rows(graphs: list[GraphDocument], per_tx: int) -> list[tuple[list[Row]
         out[first[row["id"]]][0].append(row)
     claims, mentions, _ = relationship_rows(graphs, {})
     for row in claims:
-        rel = {"type": row["type"],
-               **_new_claim({**row, **new_claim_support(row["documents"], row["credibility"], facts)})}
+        rel = _new_claim({**row, **new_claim_support(row["documents"], row["credibility"], facts)})
         out[max(first[row["source"]], first[row["target"]])][1].setdefault(row["type"], []).append(rel)
     for row in mentions:
-        rel = {"source": row["source"], "target": row["target"],
-               "props": {"claim_id": row["claim_id"], "method": "rule", "status": "reported",
-                         "source_count": 1, "evidence_documents": row["documents"],
-                         "evidence_quotes": row["quotes"], "evidence_starts": row["starts"],
-                         "evidence_ends": row["ends"]}}
-        out[max(first[row["source"]], first[row["target"]])][1].setdefault("MENTIONS", []).append(rel)
+        out[max(first[row["source"]], first[row["target"]])][1].setdefault("MENTIONS", []).append(row)
     return out
 
 
@@ -142,11 +136,12 @@ def floor(db: Db, graphs: list[GraphDocument], rows: int, per_tx: int = 1,
           label: str = "store floor") -> float:
     """What this Neo4j on this machine takes at the least to store what loading ``graphs`` stores:
     the same entities and relationships with the same properties, in as many transactions, written
-    by the barest statements (CREATE; relationships find their ends by id) from rows made
-    beforehand. No merge, no read of what is stored, no support recomputed. Returns
-    relationships/s."""
+    by the barest statements from rows made beforehand: entities by CREATE, relationships by the
+    writer's own CREATE statements for new ones. No merge, no read of what is stored, no support
+    recomputed. Returns relationships/s."""
     prepared = floor_rows(graphs, per_tx)
-    texts = {t: queries.render("bench_floor_create", type=t) for _, rels in prepared for t in rels}
+    texts = {t: queries.load("create_mentions") if t == "MENTIONS"
+             else queries.render("create_claims", type=t) for _, rels in prepared for t in rels}
     nodes_text = queries.load("bench_floor_nodes")
     total = sum(len(group) for _, rels in prepared for group in rels.values())
     began = time.perf_counter()
