@@ -28,30 +28,32 @@ __all__ = [
 
 def read_document(path: str | Path, *, sidecar: dict | None = None) -> LoadedDocument:
     """Read one file (any supported format) into normalised text plus metadata."""
+    from loaders.header import split_header
     from loaders.metadata import extract_meta, load_sidecar
     from loaders.readers import read_raw, sidecar_for
     from loaders.text import normalise_text
 
     path = Path(path)
     raw, fmt, file_meta = read_raw(path)
-    text = normalise_text(raw)
+    header, text = split_header(normalise_text(raw))
     if not text:
         raise InputError("file has no text once whitespace is removed; nothing to extract", source=str(path))
     if sidecar is None and (side := sidecar_for(path)) is not None:
         sidecar = load_sidecar(side)
-    meta = extract_meta(text, file_meta, sidecar, str(path))
+    meta = extract_meta(text, {**header, **file_meta}, sidecar, str(path))
     return LoadedDocument(text=text, meta=meta, format=fmt)
 
 
 def extract_text(text: str, *, document_id: str | None = None, metadata: dict | None = None) -> GraphDocument:
     """Extract a graph from text (an upload or a test); ``document_id`` becomes the path."""
+    from loaders.header import split_header
     from loaders.metadata import extract_meta
     from loaders.text import normalise_text
 
-    text = normalise_text(text)
+    header, text = split_header(normalise_text(text))
     if not text:
         raise InputError("document is empty; nothing to extract", source=document_id)
-    meta = extract_meta(text, {}, {k: str(v) for k, v in (metadata or {}).items()}, document_id)
+    meta = extract_meta(text, header, {k: str(v) for k, v in (metadata or {}).items()}, document_id)
     return _graph(text, meta)
 
 

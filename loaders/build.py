@@ -51,7 +51,7 @@ def build_graph(text: str, meta: DocumentMeta, ex: Extraction, digest: str) -> G
         props = m.props  # read, never changed here; validation copies it into the graph
         if "unit" in props or "created" in props:  # the pipeline's own marks stay out of the graph
             props = {k: v for k, v in props.items() if k not in {"unit", "created"}}
-        labels = ["Actor" if m.coarse == "Actor" else "Site", m.subtype]
+        labels = [m.coarse] if m.coarse == "Agreement" else [m.coarse, m.subtype]
         nodes[m.id] = _node(m.id, labels, m.name, m.aliases, props)
     for r in ex.resolved.values():
         if r.id not in nodes:

@@ -11,6 +11,7 @@ from typing import Any, NamedTuple
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
+from loaders.reference import iso_states
 from loaders.text import Tokens, form_keys
 
 DATA_DIR = Path(__file__).with_name("data")
@@ -207,6 +208,10 @@ def load_gazetteer() -> Gazetteer:
     entries: dict[str, Entry] = {}
     for raw in _read("states.yaml")["states"]:
         entries[raw["id"]] = Entry(label="State", **raw)
+    curated = {e.iso2 for e in entries.values() if e.iso2}
+    for raw in iso_states():  # every other ISO 3166 state and territory
+        if raw["iso2"] not in curated and raw["id"] not in entries:
+            entries[raw["id"]] = Entry(label="State", **{k: v for k, v in raw.items() if k != "capital"})
     for raw in _read("bodies.yaml")["bodies"]:
         entries[raw["id"]] = Entry(**raw)
     for raw in _read("organizations.yaml")["organizations"]:

@@ -21,7 +21,7 @@ _LABEL = re.compile(
     re.I | re.M,
 )
 _BYLINE = re.compile(r"^\s*By\s+(?P<name>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})\s*$", re.M)
-_KEYS = {"title", "publisher", "author", "published", "published_precision", "language"}
+_KEYS = {"title", "url", "publisher", "author", "published", "published_precision", "language"}
 
 
 def load_sidecar(path: Path) -> dict:

@@ -16,6 +16,7 @@ class DocumentMeta(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     title: str | None = None
+    url: str | None = None
     publisher: str | None = None
     author: str | None = None
     published: str | None = None

@@ -12,6 +12,7 @@ from loaders.cues import EMPTY, cue_positions, sentence_cues, token_classes
 from loaders.dates import take_date_index
 from loaders.event_rules import cooperation_rules, exercise_rules
 from loaders.frames import Discourse, Item
+from loaders.generic import generic_pass
 from loaders.gazetteer import Gazetteer, load_gazetteer
 from loaders.mentions import SPAN, DocContext, Mention, compose
 from loaders.party_rules import membership_rules, party_forms, provides_under
@@ -48,6 +49,8 @@ class Extraction:
         self.rels: list[Rel] = []
         self.disc = Discourse()
         self.resolved: dict[str, Resolved] = {}
+        #: every mention the gazetteer rules made, in every sentence (the generic pass reads them)
+        self.mentions: list[Mention] = []
 
 
 def run(text: str, published: date | None, doc_key: str, gaz: Gazetteer | None = None) -> Extraction:
@@ -73,6 +76,7 @@ def run(text: str, published: date | None, doc_key: str, gaz: Gazetteer | None =
             continue
         _sentence(text, s, e, sent_hits, tokens, gaz, ctx, ex, published, adj, known, cues, index)
     ex.resolved, ex.rels = resolve(ex.disc.protos, ex.rels, ex.nodes, gaz, doc_key)
+    generic_pass(text, ex, gaz, _is_title)
     # people after every rule has run: they are nodes only, never items a rule could use
     for pid, person in find_people(text, hits, tokens, gaz, _body_start(text)).items():
         ex.nodes.setdefault(pid, person)
@@ -119,6 +123,7 @@ def _sentence(
         mentions += named_places(sent, s, mentions, adj)
         mentions.sort(key=SPAN)
     created = _created(sent, s) if "new_body" in cues else []
+    ex.mentions.extend(mentions)
     nodes, disc = ex.nodes, ex.disc
     for m in [*mentions, *created] if created else mentions:
         if m.parent and m.parent not in nodes and m.parent in gaz.entries:
