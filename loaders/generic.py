@@ -40,6 +40,9 @@ def generic_pass(text: str, ex: Extraction, gaz: Gazetteer, is_title) -> None:
     pm = sorted(ex.mentions, key=SPAN)
     starts = [m.start for m in pm]
     found: dict[str, Name] = {}
+    legacy: dict[str, list[tuple[int, int]]] = {}
+    for r in ex.rels:
+        legacy.setdefault(r.type, []).append(r.span)
     for s, e in sentences(text):
         if is_title(text, s, e):
             continue
@@ -53,12 +56,18 @@ def generic_pass(text: str, ex: Extraction, gaz: Gazetteer, is_title) -> None:
         items = [_from_mention(m) for m in pms if m not in inner] + names
         items.sort(key=SPAN)
         money = find_money(text[s:e], s) if re.search(r"[$€£¥₹]|\d\s*(?:million|billion)", text[s:e]) else []
+        disc.legacy_agreement = _within(legacy.get("PARTY_TO", []), s, e)
+        disc.legacy_exercise = _within(legacy.get("PARTICIPATES_IN", []), s, e)
         ex.rels.extend(relate(text, s, e, items, money, disc))
     for n in [*found.values(), *disc.created.values()]:
         if n.id in ex.nodes or n.id in known.values() or n.id.startswith("state:"):
             continue
         ex.nodes[n.id] = Mention(n.start, n.end, n.id, COARSE[n.subtype], n.subtype, n.name, list(n.aliases), {},
                                  parent=n.state)
+
+
+def _within(spans: list[tuple[int, int]], s: int, e: int) -> bool:
+    return any(s <= a < e for a, _ in spans)
 
 
 def _from_mention(m: Mention) -> Name:

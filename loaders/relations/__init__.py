@@ -25,6 +25,7 @@ AGENTS = frozenset({"State", "GovernmentBody", "SecurityForce", "Organization", 
 PARTY_KINDS = frozenset({"State", "GovernmentBody", "Organization", "Person", "SecurityForce"})
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside|across|throughout|within|on|to|into|off)\s+(?:the\s+)?$", re.I)
 _OF_BEFORE = re.compile(r"\b(?:of|against|from)\s+(?:the\s+)?$", re.I)
+_DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,[^–—]{0,60}?\s[–—-]+\s")
 _CLAUSE = re.compile(r"[;]|\b(?:which|who|while|whereas|but)\b")
 
 
@@ -55,6 +56,9 @@ class Discourse:
 
     agreement: Name | None = None
     exercise: Name | None = None
+    #: the gazetteer rules already made an agreement / an exercise from this sentence
+    legacy_agreement: bool = False
+    legacy_exercise: bool = False
     created: dict[str, Name] = field(default_factory=dict)
 
 
@@ -75,6 +79,9 @@ def relate(text: str, s: int, e: int, items: list[Name], money: list[Money], dis
     def before(it: Name) -> str:
         return sent[max(0, it.start - s - 40) : it.start - s]
 
+    dateline = _DATELINE.match(sent)
+    if dateline:  # "DUSHANBE, April 18, 2016, Asia-Plus –": the wire service is no actor here
+        items = [it for it in items if it.start - s >= dateline.end() or it.subtype in ("Settlement",)]
     located = [it for it in items if _LOCATIVE_BEFORE.search(before(it))]
     actors = [it for it in items if it.subtype in AGENTS]
     free_actors = [it for it in actors if it not in located]
@@ -105,11 +112,11 @@ def relate(text: str, s: int, e: int, items: list[Name], money: list[Money], dis
         noun = agr_nouns[0]
         definite = re.search(r"\b(?:the|this|that|its|their)\s+(?:\w+\s+){0,3}$", sent[: noun.start()], re.I)
         parties = _parties(free_actors, sent, s, signs)
-        if len([p for p in parties if p.subtype in ("State", "Organization")]) >= 1 and (signs or len(parties) >= 2):
-            agreements = [_new_agreement(sent, s, noun, parties, disc)]
-        elif definite and disc.agreement is not None:
+        if definite and disc.agreement is not None and len(parties) < 2:
             agreements = [disc.agreement]
-    elif not agreements and signs and re.search(r"\bagreed\s+(?:to|on|that)\b", sent, re.I):
+        elif len([p for p in parties if p.subtype in ("State", "Organization")]) >= 2 and not disc.legacy_agreement:
+            agreements = [_new_agreement(sent, s, noun, parties, disc)]
+    elif not agreements and signs and not disc.legacy_agreement and re.search(r"\bagreed\s+(?:to|on|that)\b", sent, re.I):
         parties = _parties(free_actors, sent, s, signs)
         if len([p for p in parties if p.subtype == "State"]) >= 2:
             noun = re.search(r"\bagreed\b", sent, re.I)
@@ -147,7 +154,7 @@ def relate(text: str, s: int, e: int, items: list[Name], money: list[Money], dis
         cands = [a for a in free_actors if a.subtype in ("State", "SecurityForce", "Organization")]
         if definite and disc.exercise is not None:
             exercises = [disc.exercise]
-        elif cands and (takes or len(cands) >= 2):
+        elif cands and (takes or len(cands) >= 2) and not disc.legacy_exercise:
             exercises = [_new_event(sent, s, ex_nouns[0], cands, disc, "Exercise")]
     for ex in exercises:
         disc.exercise = ex
@@ -193,15 +200,15 @@ def _verb_relations(sent, s, items, actors, located, money, hits, rel) -> None:
         ("SUPPLIES", "supplies", ("Actor",)),
         ("FUNDS", "funds", ("Actor", "Site", "Event", "Agreement")),
         ("TRAINS", "trains", ("Actor",)),
-        ("BUILDS", "builds", ("Site",)),
-        ("OPERATES", "operates", ("Site",)),
-        ("ESTABLISHES", "establishes", ("Actor",)),
+        ("BUILDS", "builds", ("Facility",)),
+        ("OPERATES", "operates", ("Facility",)),
+        ("ESTABLISHES", "establishes", ("GovernmentBody", "SecurityForce", "Organization")),
     )
     lx = lexicon().patterns
     for typ, group, targets in specs:
         for m in hits(f"{group}.passive") if f"{group}.passive" in lx else []:
             agent = _first_after(actors, s + m.end(), sent, s)
-            thing = _last_before(items, s + m.start(), targets, sent, s)
+            thing = _last_before([it for it in items if _fits(it, targets)], s + m.start(), ("Actor", "Site", "Event", "Agreement"), sent, s)
             if agent and thing:
                 rel(typ, agent, thing, f"{group}.passive", **_amount(typ, money))
         for m in hits(f"{group}.compound") if f"{group}.compound" in lx else []:
@@ -209,7 +216,7 @@ def _verb_relations(sent, s, items, actors, located, money, hits, rel) -> None:
             if not dash.endswith(("-", "–")):
                 continue
             agent = _last_before([a for a in actors if a.subtype == "State"], s + m.start() + 1, ("Actor",), sent, s)
-            thing = _first_after([it for it in items if COARSE.get(it.subtype) in targets], s + m.end(), sent, s)
+            thing = _first_after([it for it in items if _fits(it, targets)], s + m.end(), sent, s)
             if agent and thing and agent.end >= s + m.start() - 2:
                 rel(typ, agent, thing, f"{group}.compound", **_amount(typ, money))
         for m in hits(f"{group}.active"):
@@ -221,11 +228,11 @@ def _verb_relations(sent, s, items, actors, located, money, hits, rel) -> None:
             rest = [it for it in items if it.start >= s + m.end()]
             if typ in ("SUPPLIES", "FUNDS", "TRAINS"):
                 target = _after_prep(rest, sent, s, ("to", "for", "with")) or _first_after(
-                    [it for it in rest if COARSE.get(it.subtype) in targets], s + m.end(), sent, s
+                    [it for it in rest if _fits(it, targets)], s + m.end(), sent, s
                 )
             else:
-                target = _first_after([it for it in rest if COARSE.get(it.subtype) in targets], s + m.end(), sent, s)
-            if target is not None and COARSE.get(target.subtype) in targets and target is not agent:
+                target = _first_after([it for it in rest if _fits(it, targets)], s + m.end(), sent, s)
+            if target is not None and _fits(target, targets) and target is not agent:
                 rel(typ, agent, target, f"{group}.active", **_amount(typ, money))
         for m in hits(f"{group}.with_money") if f"{group}.with_money" in lx and money else []:
             agent = _last_before(actors, s + m.start(), ("Actor",), sent, s)
@@ -233,7 +240,7 @@ def _verb_relations(sent, s, items, actors, located, money, hits, rel) -> None:
                 continue
             rest = [it for it in items if it.start >= s + m.end()]
             target = _after_prep(rest, sent, s, ("to", "for")) or _first_after(
-                [it for it in rest if COARSE.get(it.subtype) in targets], s + m.end(), sent, s
+                [it for it in rest if _fits(it, targets)], s + m.end(), sent, s
             )
             if target is not None and target is not agent:
                 rel(typ, agent, target, f"{group}.with_money", **_amount(typ, money))
@@ -243,6 +250,10 @@ def _verb_relations(sent, s, items, actors, located, money, hits, rel) -> None:
                 source = _after_prep([it for it in items if it.start >= s + m.end()], sent, s, ("from",))
                 if recipient and source and source.subtype in AGENTS:
                     rel(typ, source, recipient, f"{group}.receive")
+
+
+def _fits(it: Name, targets: tuple[str, ...]) -> bool:
+    return COARSE.get(it.subtype) in targets or it.subtype in targets
 
 
 def _amount(typ: str, money: list[Money]) -> dict:
