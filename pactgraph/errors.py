@@ -37,3 +37,7 @@ class ForbiddenError(PactgraphError):
 
 class AuthError(PactgraphError):
     """Missing or unknown API key."""
+
+
+class QueryTimeoutError(PactgraphError):
+    """A query ran past its time limit and was abandoned (the server's or the client's clock)."""
