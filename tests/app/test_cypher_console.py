@@ -237,3 +237,25 @@ def test_a_query_neo4j_never_answers_ends_at_the_timeout_and_health_keeps_answer
         assert healthy >= 5
         # the abandoned connection was discarded: the next query runs on a healthy one
         assert client.post("/cypher", json={"query": "RETURN 1 AS one"}).json()["rows"] == [[1]]
+
+
+def test_many_hanging_queries_at_once_all_end_at_the_timeout_and_health_keeps_answering(seeded: Db) -> None:
+    settings = Settings(PACTGRAPH_AUTH=False, PACTGRAPH_QUERY_TIMEOUT=2, PACTGRAPH_CYPHER_MAX_NESTING=100_000)
+    with TestClient(create_app(settings, seeded)) as client:
+        hanging = {"query": "RETURN " + "(" * 2000 + "1" + ")" * 2000}
+        statuses: list[int] = []
+        started = time.monotonic()
+
+        def ask() -> None:
+            statuses.append(client.post("/cypher", json=hanging).status_code)
+
+        askers = [threading.Thread(target=ask) for _ in range(12)]
+        for asker in askers:
+            asker.start()
+        while any(a.is_alive() for a in askers):
+            began = time.monotonic()
+            assert client.get("/health").status_code == 200 and time.monotonic() - began < 1
+            time.sleep(0.2)
+        assert statuses == [504] * 12
+        assert time.monotonic() - started < 6
+        assert client.post("/cypher", json={"query": "RETURN 1 AS one"}).json()["rows"] == [[1]]
