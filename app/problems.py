@@ -17,6 +17,7 @@ from pactgraph.errors import (
     InputError,
     NotFoundError,
     PactgraphError,
+    QueryTimeoutError,
     UnavailableError,
 )
 
@@ -29,6 +30,7 @@ STATUS: list[tuple[type[Exception], int, str]] = [
     (AuthError, 401, "Unauthorized"),
     (ForbiddenError, 403, "Forbidden"),
     (UnavailableError, 503, "Graph database unavailable"),
+    (QueryTimeoutError, 504, "Query timed out"),
 ]
 
 

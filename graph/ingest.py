@@ -25,7 +25,7 @@ from graph.db import Db
 from graph.document_batch import Item, load_batch
 from graph.documents import DocumentResult, DocumentStore
 from graph.store_schema import apply_store_schema
-from pactgraph.errors import InputError, UnavailableError
+from pactgraph.errors import InputError, UnavailableError, failure_line
 from pactgraph.models import GraphDocument
 
 __all__ = ["DocumentResult", "Extracted", "bulk_gc", "ingest_graphs", "ingest_paths", "summary"]
@@ -197,13 +197,21 @@ def extract(paths: Iterable[str | Path], workers: int = 1) -> Iterator[Extracted
     # forkserver: the children never inherit the parent's threads (progress bar) or sockets (driver)
     context = multiprocessing.get_context("forkserver")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        ahead: deque[Future[Extracted]] = deque()
+        ahead: deque[tuple[Path, Future[Extracted]]] = deque()
         for path in files:
-            ahead.append(pool.submit(extract_one, path))
+            ahead.append((path, pool.submit(extract_one, path)))
             if len(ahead) >= 4 * workers:
-                yield ahead.popleft().result()
+                yield _outcome(*ahead.popleft())
         while ahead:
-            yield ahead.popleft().result()
+            yield _outcome(*ahead.popleft())
+
+
+def _outcome(path: Path, future: Future[Extracted]) -> Extracted:
+    """A worker's extraction, or the file's failure when the worker itself died or raised."""
+    try:
+        return future.result()
+    except Exception as exc:  # noqa: BLE001 - a lost worker fails its file, not the batch
+        return Extracted(str(path), None, failure_line(path, exc))
 
 
 def extract_one(path: Path) -> Extracted:

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from loaders.models import DocumentMeta, ExtractResult, LoadedDocument
-from pactgraph.errors import InputError
+from pactgraph.errors import InputError, failure_line
 from pactgraph.models import GraphDocument
 
 __all__ = [
@@ -19,6 +19,7 @@ __all__ = [
     "ExtractResult",
     "LoadedDocument",
     "document_files",
+    "extract_isolated",
     "extract_path",
     "extract_paths",
     "extract_text",
@@ -30,11 +31,12 @@ def read_document(path: str | Path, *, sidecar: dict | None = None) -> LoadedDoc
     """Read one file (any supported format) into normalised text plus metadata."""
     from loaders.header import split_header
     from loaders.metadata import extract_meta, load_sidecar
-    from loaders.readers import read_raw, sidecar_for
+    from loaders.readers import check_text_size, read_raw, sidecar_for
     from loaders.text import normalise_text
 
     path = Path(path)
     raw, fmt, file_meta = read_raw(path)
+    check_text_size(raw, str(path))
     header, text = split_header(normalise_text(raw))
     if not text:
         raise InputError("file has no text once whitespace is removed; nothing to extract", source=str(path))
@@ -48,8 +50,10 @@ def extract_text(text: str, *, document_id: str | None = None, metadata: dict | 
     """Extract a graph from text (an upload or a test); ``document_id`` becomes the path."""
     from loaders.header import split_header
     from loaders.metadata import extract_meta
+    from loaders.readers import check_text_size
     from loaders.text import normalise_text
 
+    check_text_size(text, document_id)
     header, text = split_header(normalise_text(text))
     if not text:
         raise InputError("document is empty; nothing to extract", source=document_id)
@@ -68,10 +72,17 @@ def extract_paths(paths: Iterable[str | Path]) -> Iterator[ExtractResult]:
     from loaders.readers import is_supported
 
     for path in _expand(paths, is_supported):
-        try:
-            yield ExtractResult(path, extract_path(path), None)
-        except InputError as exc:
-            yield ExtractResult(path, None, str(exc))
+        yield extract_isolated(path)
+
+
+def extract_isolated(path: str | Path, *, sidecar: dict | None = None) -> ExtractResult:
+    """``extract_path`` that never raises: any failure (a reader, a parser library, a sidecar, the
+    pipeline) becomes the file's one escaped line, and its ``error`` is a plain, picklable str."""
+    path = Path(path)
+    try:
+        return ExtractResult(path, extract_path(path, sidecar=sidecar), None)
+    except Exception as exc:  # noqa: BLE001 - isolation is the point: the batch goes on
+        return ExtractResult(path, None, failure_line(path, exc))
 
 
 def document_files(paths: Iterable[str | Path]) -> Iterator[Path]:

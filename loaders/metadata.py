@@ -37,7 +37,53 @@ def load_sidecar(path: Path) -> dict:
         raise InputError(
             "sidecar must be a mapping of title, publisher, author, published, language", source=str(path)
         )
-    return {k: str(v) for k, v in data.items() if k in _KEYS and v is not None}
+    return check_sidecar(data, str(path))
+
+
+#: the longest value each sidecar field may hold
+SIDECAR_LIMITS = {"title": 500, "publisher": 200, "author": 200, "published": 40,
+                  "published_precision": 5, "language": 35}
+_LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8}){0,4}")
+
+
+def check_sidecar(data: dict, source: str | None) -> dict[str, str]:
+    """The sidecar's known fields as strings, each checked: plain values within SIDECAR_LIMITS, a
+    real calendar date, a language tag. The first bad field is an InputError naming it."""
+    fields: dict[str, str] = {}
+    for key, raw in data.items():
+        if key not in _KEYS or raw is None:
+            continue
+        if isinstance(raw, dict | list | tuple | set | bytes):
+            raise InputError(f"sidecar field {key!r} must be a single value, not a {type(raw).__name__}",
+                             source=source)
+        value = str(raw).strip()
+        if len(value) > SIDECAR_LIMITS[key]:
+            raise InputError(f"sidecar field {key!r} is {len(value)} characters long; at most "
+                             f"{SIDECAR_LIMITS[key]} are kept", source=source)
+        if key == "language" and not _LANGUAGE.fullmatch(value):
+            raise InputError(f"sidecar field 'language' must be a language code such as en or ru, "
+                             f"not {value[:40]!r}", source=source)
+        if key == "published_precision" and value not in ("year", "month", "day"):
+            raise InputError("sidecar field 'published_precision' must be year, month or day", source=source)
+        if key == "published" and _calendar_date(value) is None:
+            raise InputError(f"sidecar field 'published' is not a date: {value[:40]!r}; "
+                             "write YYYY-MM-DD, YYYY-MM or YYYY", source=source)
+        fields[key] = value
+    return fields
+
+
+def _calendar_date(value: str) -> str | None:
+    """The ISO date ``value`` names, if it is a real one (year 1000-9999)."""
+    parsed = parse_published(value)
+    if parsed is None:
+        return None
+    parts = parsed[0].split("-")
+    try:
+        numbers = [int(p) for p in parts] + [1, 1]
+        date(numbers[0], numbers[1], numbers[2])
+    except ValueError:
+        return None
+    return parsed[0] if 1000 <= numbers[0] <= 9999 else None
 
 
 _LATIN = re.compile(r"[A-Za-z]")
@@ -106,8 +152,14 @@ def extract_meta(text: str, file_meta: dict, sidecar: dict | None, path: str | N
     merged = {**found, **{k: v for k, v in file_meta.items() if k in _KEYS}, **(sidecar or {})}
     if "published" in merged and ("published" in (sidecar or {}) or "published" in file_meta):
         parsed = parse_published(merged["published"])
-        if parsed:
+        if parsed and _calendar_date(merged["published"]):
             merged["published"], merged["published_precision"] = parsed
+        else:  # a file's own date that is no date gives way to the text's (or to none)
+            for key in ("published", "published_precision"):
+                if key in found:
+                    merged[key] = found[key]
+                else:
+                    merged.pop(key, None)
     merged.setdefault("language", guess_language(text))
     if len(merged["language"]) > 2:
         merged["language"] = merged["language"][:2].lower()

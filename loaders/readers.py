@@ -6,6 +6,7 @@ Every failure raises InputError naming the file, with one line saying what to do
 from __future__ import annotations
 
 import io
+import os
 import re
 from pathlib import Path
 
@@ -15,6 +16,13 @@ from pactgraph.errors import InputError
 
 #: larger files are refused before reading: extraction is per document, not per archive
 MAX_BYTES = 20 * 1024 * 1024
+#: a DOCX (a zip) may unpack to at most this many bytes in all, and no large part of it may
+#: unpack to more than MAX_ZIP_RATIO times its compressed size (a decompression bomb)
+MAX_UNZIPPED_BYTES = 64 * 1024 * 1024
+MAX_ZIP_RATIO = 100
+_RATIO_FLOOR = 1024 * 1024  # small parts (styles, settings) compress far better; only large ones count
+#: default of PACTGRAPH_MAX_TEXT_CHARS: the most text one document may hold once read
+MAX_TEXT_CHARS = 5_000_000
 TEXT_EXT = {".txt", ".text", ".md", ".markdown"}
 HTML_EXT = {".html", ".htm", ".xhtml"}
 SUPPORTED = TEXT_EXT | HTML_EXT | {".pdf", ".docx"}
@@ -35,6 +43,26 @@ def check_file(path: Path) -> int:
             source=str(path),
         )
     return size
+
+
+def max_text_chars() -> int:
+    """The per-document text limit: ``PACTGRAPH_MAX_TEXT_CHARS`` or MAX_TEXT_CHARS."""
+    raw = os.environ.get("PACTGRAPH_MAX_TEXT_CHARS", "").strip()
+    try:
+        return int(raw) if raw else MAX_TEXT_CHARS
+    except ValueError as exc:
+        raise InputError("set it to a whole number of characters", source="PACTGRAPH_MAX_TEXT_CHARS") from exc
+
+
+def check_text_size(text: str, source: str | None) -> None:
+    """Refuse text longer than the per-document limit, before extraction spends time on it."""
+    limit = max_text_chars()
+    if len(text) > limit:
+        raise InputError(
+            f"document holds {len(text):,} characters of text, over the {limit:,} limit "
+            "(PACTGRAPH_MAX_TEXT_CHARS); split it into smaller documents",
+            source=source,
+        )
 
 
 def read_raw(path: Path) -> tuple[str, str, dict]:
@@ -143,22 +171,54 @@ def _pdf(data: bytes, path: Path) -> str:
     return text
 
 
+def _check_zip(data: bytes, path: Path) -> None:
+    """Refuse a zip that would unpack too large or too far beyond its size (a bomb), before any
+    part of it is decompressed. zipfile stops each part at its declared size, so the declared
+    sizes checked here bound what python-docx can unpack."""
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        total = 0
+        for info in archive.infolist():
+            total += info.file_size
+            ratio = info.file_size / max(info.compress_size, 1)
+            if info.file_size > _RATIO_FLOOR and ratio > MAX_ZIP_RATIO:
+                raise InputError(
+                    f"DOCX part {info.filename[:80]!r} would unpack {ratio:.0f} times its size "
+                    f"(over {MAX_ZIP_RATIO}x): refused as a likely decompression bomb",
+                    source=str(path),
+                )
+            if total > MAX_UNZIPPED_BYTES:
+                raise InputError(
+                    f"DOCX would unpack to over {MAX_UNZIPPED_BYTES // (1024 * 1024)} MB: refused as a "
+                    "likely decompression bomb; split the document",
+                    source=str(path),
+                )
+
+
 def _docx(data: bytes, path: Path) -> tuple[str, str, dict]:
     import zipfile
+    import zlib
 
     import docx
 
     try:
+        _check_zip(data, path)
         document = docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        text = "\n\n".join(p.text for p in document.paragraphs if p.text.strip())
+        props = document.core_properties
+        meta = {k: v for k, v in (("title", props.title), ("author", props.author)) if v}
+        if props.created:
+            meta["published"] = props.created.date().isoformat()
+    except InputError:
+        raise
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, KeyError, ValueError, SyntaxError,
+            EOFError, OSError) as exc:
+        # lxml's XMLSyntaxError is a SyntaxError; a cut-off part is an EOFError or a zlib error
         raise InputError(
-            "DOCX is damaged or not a Word document; re-save it as .docx", source=str(path)
+            f"DOCX is damaged or not a Word document ({type(exc).__name__}); re-save it as .docx",
+            source=str(path),
         ) from exc
-    text = "\n\n".join(p.text for p in document.paragraphs if p.text.strip())
-    props = document.core_properties
-    meta = {k: v for k, v in (("title", props.title), ("author", props.author)) if v}
-    if props.created:
-        meta["published"] = props.created.date().isoformat()
     return text, "docx", meta
 
 

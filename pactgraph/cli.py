@@ -8,7 +8,7 @@ import pkgutil
 import sys
 
 from pactgraph import commands
-from pactgraph.errors import PactgraphError
+from pactgraph.errors import PactgraphError, one_line
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -32,7 +32,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(args.func(args) or 0)
     except PactgraphError as exc:
-        print(f"pactgraph {args.command}: {exc}", file=sys.stderr)
+        print(one_line(f"pactgraph {args.command}: {exc}"), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

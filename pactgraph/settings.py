@@ -38,6 +38,10 @@ class Settings(BaseSettings):
     auth_enabled: bool = Field(default=False, validation_alias="PACTGRAPH_AUTH")
     max_request_bytes: int = Field(default=25 * 1024 * 1024, validation_alias="PACTGRAPH_MAX_REQUEST_BYTES")
     query_timeout_s: float = Field(default=10.0, validation_alias="PACTGRAPH_QUERY_TIMEOUT")
+    #: the read-only Cypher console: response size (JSON bytes) and nesting of brackets/NOTs
+    cypher_max_bytes: int = Field(default=4 * 1024 * 1024, ge=1024,
+                                  validation_alias="PACTGRAPH_CYPHER_MAX_BYTES")
+    cypher_max_nesting: int = Field(default=100, ge=1, validation_alias="PACTGRAPH_CYPHER_MAX_NESTING")
 
     @property
     def neo4j_home(self) -> Path:

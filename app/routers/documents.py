@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import tempfile
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Form, Query, UploadFile
@@ -14,7 +15,7 @@ from app.deps import DbDep
 from graph import grading
 from graph.documents import DocumentStore, get_document, list_documents
 from graph.ingest import Extracted, ingest_graphs, summary
-from pactgraph.errors import InputError, PactgraphError
+from pactgraph.errors import InputError, one_line
 
 router = APIRouter(prefix="/documents", tags=["documents"])
 
@@ -25,17 +26,38 @@ class Grade(BaseModel):
     why: str = ""
 
 
-def _extract(upload: UploadFile, folder: Path) -> Extracted:
-    """Save the upload under its own name (the format is read from it) and extract it."""
+#: the longest upload file name kept (in results and as the document's path)
+MAX_NAME = 200
+_SUFFIX = re.compile(r"\.[A-Za-z0-9]{1,10}")
+
+
+def upload_name(filename: str | None) -> str:
+    """The name an upload is reported and stored under: its last path segment, escaped to one
+    line, at most MAX_NAME characters with its extension kept; ``upload`` when nothing usable is
+    left (``/``, ``..``)."""
+    name = one_line(PurePosixPath((filename or "").replace("\\", "/")).name, limit=10 * MAX_NAME)
+    if not name.strip(". "):
+        return "upload"
+    if len(name) > MAX_NAME:
+        suffix = PurePosixPath(name).suffix
+        suffix = suffix if _SUFFIX.fullmatch(suffix) else ""
+        name = name[: MAX_NAME - len(suffix) - 1] + "…" + suffix
+    return name
+
+
+def _extract(upload: UploadFile, folder: Path, index: int) -> Extracted:
+    """Save the upload under a name of our own that keeps its extension (the format is read from
+    it) and extract it; any failure is this file's one line, never the request's."""
     import loaders
 
-    name = Path(upload.filename or "upload.txt").name
-    target = folder / name
+    name = upload_name(upload.filename)
+    suffix = PurePosixPath(name).suffix
+    target = folder / f"upload-{index}{suffix if _SUFFIX.fullmatch(suffix) else ''}"
     target.write_bytes(upload.file.read())
-    try:
-        return Extracted(name, loaders.extract_path(target))
-    except PactgraphError as exc:
-        return Extracted(name, None, str(exc).replace(str(target), name))
+    result = loaders.extract_isolated(target)
+    if result.error is not None:
+        return Extracted(name, None, result.error.replace(str(target), name))
+    return Extracted(name, result.graph)
 
 
 @router.post("")
@@ -52,8 +74,8 @@ def upload(
         raise InputError("a key names the versions of ONE document; upload a single file", source="key")
     results = []
     with tempfile.TemporaryDirectory(prefix="pactgraph-upload-") as tmp:
-        for upload_file in files:
-            item = _extract(upload_file, Path(tmp))
+        for index, upload_file in enumerate(files):
+            item = _extract(upload_file, Path(tmp), index)
             doc_key = key or f"upload:{item.path}"
             graph = item.graph
             if graph is not None:

@@ -36,9 +36,13 @@ router = APIRouter(tags=["web"], include_in_schema=False)
 
 def _inside(root: Path, rel: str) -> Path:
     """The file ``rel`` under ``root``, refusing anything that climbs out of it."""
-    path = (root / rel).resolve()
-    if root.resolve() not in path.parents or not path.is_file():
-        raise NotFoundError(f"no file {rel!r} in the page's static files")
+    try:
+        path = (root / rel).resolve()
+        found = root.resolve() in path.parents and path.is_file()
+    except (ValueError, OSError):  # a NUL byte, a name too long for the file system
+        found = False
+    if not found:
+        raise NotFoundError(f"no file {rel[:100]!r} in the page's static files")
     return path
 
 

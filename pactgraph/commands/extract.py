@@ -25,13 +25,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from loaders import extract_path, extract_paths
+    from loaders import extract_isolated, extract_paths
     from loaders.metadata import load_sidecar
 
     sidecar = load_sidecar(args.sidecar) if args.sidecar else None
     graphs: list[GraphDocument] = []
     failed = 0
-    results = extract_paths(args.paths) if sidecar is None else _one(args.paths, sidecar, extract_path)
+    results = extract_paths(args.paths) if sidecar is None else _one(args.paths, sidecar, extract_isolated)
     for res in _progress(results):
         if res.error:
             failed += 1
@@ -62,16 +62,10 @@ def run(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
-def _one(paths, sidecar, extract_path):
-    from loaders.models import ExtractResult
-
+def _one(paths, sidecar, extract_isolated):
     if len(paths) != 1:
         raise InputError("--sidecar applies to exactly one input file", source="--sidecar")
-    path = Path(paths[0])
-    try:
-        yield ExtractResult(path, extract_path(path, sidecar=sidecar), None)
-    except InputError as exc:
-        yield ExtractResult(path, None, str(exc))
+    yield extract_isolated(Path(paths[0]), sidecar=sidecar)
 
 
 def _progress(results):

@@ -8,6 +8,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from pactgraph.errors import one_line
 from pactgraph.settings import get_settings
 
 MARK = {"created": "+", "updated": "~", "unchanged": "=", "failed": "!"}
@@ -68,7 +69,8 @@ def run(args: argparse.Namespace) -> int:
             bar.advance(task)
             if not args.quiet:
                 why = f": {result.detail}" if result.detail else ""
-                out.print(f"{MARK[result.outcome]} {result.outcome:<9} {result.path}{why}", markup=False)
+                line = f"{MARK[result.outcome]} {result.outcome:<9} {result.path}{why}"
+                out.print(one_line(line), markup=False, soft_wrap=True)
 
         results = ingest_paths(db, args.paths, grade=grade, key=args.key,  # type: ignore[arg-type]
                                who=args.who or who_default(), batch_size=args.batch_size,
