@@ -11,6 +11,7 @@ from typing import Any, Literal
 
 import networkx as nx
 
+from graph.export_ftm import ftm_lines
 from pactgraph import vocabulary as vocab
 
 Format = Literal["json", "graphml", "gexf", "i2", "ftm"]
@@ -152,71 +153,6 @@ def i2_zip(data: dict[str, Any]) -> bytes:
         zf.writestr("entities.csv", entities.getvalue())
         zf.writestr("links.csv", links.getvalue())
     return out.getvalue()
-
-
-_FTM_NODE = {
-    "State": "Organization",
-    "GovernmentBody": "PublicBody",
-    "SecurityForce": "PublicBody",
-    "Organization": "Organization",
-    "Person": "Person",
-    "Agreement": "Contract",
-    "Facility": "RealEstate",
-    "Region": "Address",
-    "Settlement": "Address",
-    "Event": "Event",
-    "Document": "Document",
-}
-
-
-def _ftm_schema(labels: list[str]) -> str:
-    for label in [vocab.subtype_label(labels), vocab.coarse_label(labels)]:
-        if label in _FTM_NODE:
-            return _FTM_NODE[label]
-    return "Thing"
-
-
-def ftm_lines(data: dict[str, Any]) -> bytes:
-    """FollowTheMoney entities, one JSON object a line: nodes by schema, links as Membership,
-    Payment or UnknownLink (subject/object/role), each with its quotes as ``summary``."""
-    lines = []
-    for node in data["nodes"]:
-        schema = _ftm_schema(node["labels"])
-        name_prop = "full" if schema == "Address" else "title" if schema == "Contract" else "name"
-        props: dict[str, list[str]] = {name_prop: [node["name"]]}
-        if node["aliases"] and schema not in {"Address", "Contract"}:
-            props["alias"] = list(node["aliases"])
-        if schema == "Organization" and "State" in node["labels"]:
-            props["topics"] = ["gov.national"]
-        lines.append({"id": node["id"], "schema": schema, "properties": props})
-    for rel in data["relationships"]:
-        props = rel["properties"]
-        quotes = [e["quote"] for e in rel["evidence"]]
-        sources = [str(e.get("title") or e["document"]) for e in rel["evidence"]]
-        if rel["type"] == "PART_OF":
-            entity = {
-                "schema": "Membership",
-                "properties": {"member": [rel["source"]], "organization": [rel["target"]]},
-            }
-        elif rel["type"] == "FUNDS":
-            p: dict[str, list[str]] = {"payer": [rel["source"]], "beneficiary": [rel["target"]]}
-            if "amount" in props:
-                p["amount"] = [str(props["amount"])]
-            if "currency" in props:
-                p["currency"] = [str(props["currency"])]
-            entity = {"schema": "Payment", "properties": p}
-        else:
-            entity = {
-                "schema": "UnknownLink",
-                "properties": {"subject": [rel["source"]], "object": [rel["target"]], "role": [rel["type"]]},
-            }
-        fields: dict[str, list[str]] = entity["properties"]  # type: ignore[assignment]
-        if props.get("date"):
-            fields["date"] = [str(props["date"])]
-        fields["summary"] = quotes
-        fields["publisher"] = sources
-        lines.append({"id": rel["id"], **entity})
-    return "".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines).encode()
 
 
 def render(data: dict[str, Any], fmt: str) -> bytes:
