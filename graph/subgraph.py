@@ -127,6 +127,8 @@ class Subgraph:
 
     nodes: dict[str, dict[str, Any]] = field(default_factory=dict)
     relationships: dict[str, dict[str, Any]] = field(default_factory=dict)
+    #: a cap on links cut the reading short: links beyond it were not read
+    truncated: bool = False
 
     def add_node(self, raw: dict[str, Any]) -> str:
         node = shape_node(raw)
