@@ -11,6 +11,7 @@ from typing import Any, Literal
 
 import networkx as nx
 
+from graph import grading
 from graph.export_ftm import ftm_lines
 from pactgraph import vocabulary as vocab
 
@@ -58,12 +59,16 @@ def to_networkx(data: dict[str, Any]) -> nx.MultiDiGraph:
         )
     for rel in data["relationships"]:
         attrs = {k: _flat(v) for k, v in rel["properties"].items()}
+        grades = grading.claim_grades(rel["properties"], rel["evidence"])
         attrs.update(
             type=rel["type"],
             label=rel["type"],
             claim_id=rel["id"],
+            status=grades["status"],
+            reliability=grades["reliability"] or "",
+            credibility=grades["credibility"] or "",
             quotes=_flat([e["quote"] for e in rel["evidence"]]),
-            sources=_flat([e.get("title") or e["document"] for e in rel["evidence"]]),
+            sources=_flat([cite(e) for e in rel["evidence"]]),
         )
         graph.add_edge(rel["source"], rel["target"], key=rel["id"], **attrs)
     return graph
@@ -92,9 +97,15 @@ def gexf(data: dict[str, Any]) -> bytes:
 
 
 def grade(rel: dict[str, Any]) -> str:
-    """i2's source grade from the claim's confidence: 1 (>= 75), 2 (>= 50), 3 (below); 50 when unknown."""
-    confidence = rel["properties"].get("confidence", 50)
-    return "1" if confidence >= 75 else "2" if confidence >= 50 else "3"
+    """i2's 1-3 grade of a link from its Admiralty grades and status (graph/grading.py)."""
+    return str(grading.claim_grades(rel["properties"], rel["evidence"])["i2_grade"])
+
+
+def cite(entry: dict[str, Any]) -> str:
+    """An evidence document as analysts cite it: title, publisher, date, URL (those known)."""
+    parts = [str(entry.get("title") or entry["document"])]
+    parts += [str(entry[k]) for k in ("publisher", "published", "url") if entry.get(k)]
+    return ", ".join(parts)
 
 
 def i2_zip(data: dict[str, Any]) -> bytes:
@@ -122,16 +133,20 @@ def i2_zip(data: dict[str, Any]) -> bytes:
             "Link Type",
             "Date",
             "Status",
+            "Source Reliability",
+            "Credibility",
             "Confidence",
             "Source",
             "Source Publisher",
             "Source Date",
             "Grade",
             "Quote",
+            "Source URL",
         ]
     )
     for rel in data["relationships"]:
         props, ev = rel["properties"], rel["evidence"]
+        grades = grading.claim_grades(props, ev)
         lw.writerow(
             [
                 rel["id"],
@@ -139,13 +154,16 @@ def i2_zip(data: dict[str, Any]) -> bytes:
                 rel["target"],
                 rel["type"],
                 props.get("date", ""),
-                props.get("status", ""),
+                grades["status"],
+                grades["reliability"] or "",
+                grades["credibility"] or "",
                 props.get("confidence", ""),
                 "; ".join(str(e.get("title") or e["document"]) for e in ev),
                 "; ".join(str(e.get("publisher") or "") for e in ev),
                 "; ".join(str(e.get("published") or "") for e in ev),
-                grade(rel),
+                grades["i2_grade"],
                 " | ".join(e["quote"] for e in ev),
+                " | ".join(str(e.get("url") or "") for e in ev),
             ]
         )
     out = io.BytesIO()

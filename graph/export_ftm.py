@@ -15,6 +15,7 @@ import json
 import re
 from typing import Any
 
+from graph import grading
 from pactgraph import vocabulary as vocab
 
 #: Pactgraph label -> FtM schema of the node
@@ -112,8 +113,7 @@ def _link(rel: dict[str, Any], schemas: dict[str, str]) -> dict[str, Any]:
         schema = "UnknownLink"
         fields = {"subject": [ftm_id(rel["source"])], "object": [ftm_id(rel["target"])],
                   "role": [rel["type"]]}
-        if props.get("status"):
-            fields["status"] = [str(props["status"])]
+        fields["status"] = [str(props.get("status") or "reported")]
     money = [str(props[k]) for k in ("amount", "currency") if props.get(k) is not None]
     if schema == "Payment":
         for key in ("amount", "currency"):
@@ -121,9 +121,10 @@ def _link(rel: dict[str, Any], schemas: dict[str, str]) -> dict[str, Any]:
                 fields[key] = [str(props[key])]
     if props.get("date"):
         fields["date"] = [str(props["date"])[:10]]
+    grades = grading.claim_grades(props, evidence)
     description = [rel["type"]]
-    description += [f"{k} {props[k]}" for k in ("status", "reliability", "credibility", "confidence")
-                    if props.get(k) not in (None, "")]
+    description += [f"{k} {grades[k]}" for k in ("status", "reliability", "credibility", "confidence")
+                    if grades[k] not in (None, "")]
     if money and schema != "Payment":
         description.append("amount " + " ".join(money))
     fields["description"] = ["; ".join(description)]

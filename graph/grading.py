@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from pactgraph.errors import InputError
 
@@ -110,3 +111,33 @@ def support(docs: Iterable[SupportingDocument], *, credibility: int | None = Non
         last_reported=dates[-1] if dates else None,
         confidence=0 if retracted else round(100 * score),
     )
+
+
+#: statuses that say the reporting is contested or withdrawn: never the top i2 grade
+_DOUBTED = frozenset({"denied", "retracted"})
+_RELIABILITY_ORDER = "ABCDEF"
+
+
+def claim_grades(properties: dict[str, Any], evidence: Iterable[dict[str, Any]]) -> dict[str, Any]:
+    """What an analyst reads beside a claim: its status, the best reliability (A-F) of its
+    sources, its credibility (1-6), its confidence, and the i2 grade these give."""
+    grades = [str(e["reliability"]) for e in evidence if e.get("reliability") in RELIABILITY_WEIGHT]
+    reliability = min(grades, key=_RELIABILITY_ORDER.index) if grades else None
+    credibility = check_credibility(properties.get("credibility"))
+    status = str(properties.get("status") or "reported")
+    return {"status": status, "reliability": reliability, "credibility": credibility,
+            "confidence": properties.get("confidence"),
+            "i2_grade": i2_grade(status, reliability, credibility)}
+
+
+def i2_grade(status: str, reliability: str | None, credibility: int | None) -> str:
+    """i2's 1-3 grade from the Admiralty grades: 1 a reliable source (A/B) with confirmed or probably
+    true information (1/2); 3 a denied or retracted claim, an unreliable source (D-F, or ungraded)
+    or doubtful information (4-5); 2 otherwise."""
+    if status in _DOUBTED:
+        return "3"
+    if reliability in {"A", "B"} and credibility in {1, 2}:
+        return "1"
+    if reliability in {"A", "B", "C"} and credibility not in {4, 5}:
+        return "2"
+    return "3"
