@@ -12,6 +12,6 @@ OPTIONAL CALL (x) {
 WITH x, collect(CASE WHEN r IS NULL THEN null ELSE {
   rel: {id: elementId(r), type: type(r), source: startNode(r).id, target: endNode(r).id, props: properties(r),
         sources: [did IN coalesce(r.evidence_documents, []) |
-                  COLLECT { MATCH (d:Document {id: did}) RETURN d {.id, .title, .publisher, .published} }[0]]},
+                  COLLECT { MATCH (d:Document {id: did}) RETURN d {.id, .title, .publisher, .published, .url, .reliability} }[0]]},
   node: {labels: labels(y), props: y {.*, text: null}}} END) AS rows
 RETURN {labels: labels(x), props: x {.*, text: null}} AS root, rows

@@ -6,7 +6,7 @@ MATCH (x:Entity {id: fid})-[r]-(y:Entity)
 WHERE {{relationship_filter(r)}} AND {{node_filter(y)}}
 RETURN {id: elementId(r), type: type(r), source: startNode(r).id, target: endNode(r).id,
         props: properties(r),
-        sources: [did IN coalesce(r.evidence_documents, []) | COLLECT { MATCH (d:Document {id: did}) RETURN d {.id, .title, .publisher, .published} }[0]]} AS rel,
+        sources: [did IN coalesce(r.evidence_documents, []) | COLLECT { MATCH (d:Document {id: did}) RETURN d {.id, .title, .publisher, .published, .url, .reliability} }[0]]} AS rel,
        {labels: labels(y), props: y {.*, text: null}} AS node
 ORDER BY coalesce(r.confidence, 50) DESC, r.claim_id
 LIMIT $limit

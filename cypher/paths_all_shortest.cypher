@@ -20,11 +20,11 @@ CALL (p) {
   RETURN collect({
     rel: {id: elementId(c), type: type(c), source: startNode(c).id, target: endNode(c).id, props: properties(c),
           sources: [did IN coalesce(c.evidence_documents, []) |
-                    COLLECT { MATCH (d:Document {id: did}) RETURN d {.id, .title, .publisher, .published} }[0]]},
+                    COLLECT { MATCH (d:Document {id: did}) RETURN d {.id, .title, .publisher, .published, .url, .reliability} }[0]]},
     node: {labels: labels(y), props: y {.*, text: null}}}) AS context
 }
 RETURN [n IN nodes(p) | {labels: labels(n), props: n {.*, text: null}}] AS nodes,
        [r IN relationships(p) | {id: elementId(r), type: type(r), source: startNode(r).id,
                                  target: endNode(r).id, props: properties(r),
-        sources: [did IN coalesce(r.evidence_documents, []) | COLLECT { MATCH (d:Document {id: did}) RETURN d {.id, .title, .publisher, .published} }[0]]}] AS rels,
+        sources: [did IN coalesce(r.evidence_documents, []) | COLLECT { MATCH (d:Document {id: did}) RETURN d {.id, .title, .publisher, .published, .url, .reliability} }[0]]}] AS rels,
        context

@@ -2,6 +2,8 @@
 
 Degree, betweenness (sampled above SAMPLE_ABOVE nodes), PageRank, articulation points and
 Louvain communities; optionally written back as ``pg_*`` properties so Browser can style by them.
+The measures run on the whole neighbourhood up to a stated cap of nodes per neighbourhood; the
+answer says when the cap cut it (``truncated``) and when betweenness was sampled (``sampled``).
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from pactgraph.errors import InputError
 SAMPLE_ABOVE = 500
 SAMPLE_K = 200
 MAX_SEEDS = 10
+#: nodes per neighbourhood the measures run on unless the caller states a smaller cap
+CAP = neighbourhood.MAX_NODES
 
 
 def to_networkx(data: dict[str, Any], *, multi: bool = False) -> nx.Graph:
@@ -46,11 +50,13 @@ def select(db: Db, ids: list[str], filters: Filters, *, depth: int, limit: int) 
             sub.nodes.setdefault(key, node)
         for key, rel in part.relationships.items():
             sub.relationships.setdefault(key, rel)
+        sub.truncated = sub.truncated or part.truncated
     return sub
 
 
-def measure(data: dict[str, Any]) -> dict[str, Any]:
-    """Centralities, articulation points and communities of a subgraph dict."""
+def measure(data: dict[str, Any], *, truncated: bool = False, cap: int | None = None) -> dict[str, Any]:
+    """Centralities, articulation points and communities of a subgraph dict; ``truncated`` and
+    ``cap`` say whether and where the selection was cut, and are reported as given."""
     graph = to_networkx(data)
     n = graph.number_of_nodes()
     sampled = n > SAMPLE_ABOVE
@@ -84,6 +90,9 @@ def measure(data: dict[str, Any]) -> dict[str, Any]:
         "articulation_points": articulation,
         "communities": communities,
         "sampled": sampled,
+        "betweenness_sample": SAMPLE_K if sampled else None,
+        "truncated": truncated,
+        "cap": cap,
         "node_count": n,
         "relationship_count": graph.number_of_edges(),
     }

@@ -89,6 +89,9 @@ class DocumentStore:
             extra["key"] = key
         if grade:
             extra["reliability"] = grade
+        publishers = [str(n.properties.get("publisher") or "") for n in graph.nodes if n.id == doc_id]
+        if any(grading.is_sample(p) for p in publishers):
+            extra["reliability"] = grading.SAMPLE_RELIABILITY  # demonstration briefs: never better than F
         return _with_document_properties(graph, doc_id, extra)
 
     def load(self, graph: GraphDocument, *, key: str | None = None, grade: str | None = None,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from graph import readq
+from graph import grading, readq
 from graph.db import Db
 from graph.readq import LINK_TYPES, Filters
 from graph.reads import require_entities
@@ -71,13 +71,17 @@ def actor_sites(
     found = _collect(
         readq.read(db, "actor_sites", id=actor, roles=chosen, limit=limit, skip=skip, **_params(filters)), sub
     )
+    data = sub.to_dict(db)  # evidence gets its documents' grades here
     sites: dict[str, dict[str, Any]] = {}
     for ids, rels in found:
         site = sites.setdefault(ids[-1], {"id": ids[-1], "name": sub.nodes[ids[-1]]["name"], "roles": []})
-        entry: dict[str, Any] = {"role": rels[-1]["type"], "by": ids[-2], "chain": ids[:-1]}
+        link = rels[-1]
+        entry: dict[str, Any] = {"role": link["type"], "by": ids[-2], "chain": ids[:-1],
+                                 "claim": link["id"],
+                                 **grading.claim_grades(link["properties"], link["evidence"])}
         if entry not in site["roles"]:
             site["roles"].append(entry)
-    return {"sites": list(sites.values()), **sub.to_dict(db)}
+    return {"sites": list(sites.values()), **data}
 
 
 def actor_exercises(

@@ -11,6 +11,8 @@ from typing import Any, Literal
 
 import networkx as nx
 
+from graph import grading
+from graph.export_ftm import ftm_lines
 from pactgraph import vocabulary as vocab
 
 Format = Literal["json", "graphml", "gexf", "i2", "ftm"]
@@ -57,12 +59,16 @@ def to_networkx(data: dict[str, Any]) -> nx.MultiDiGraph:
         )
     for rel in data["relationships"]:
         attrs = {k: _flat(v) for k, v in rel["properties"].items()}
+        grades = grading.claim_grades(rel["properties"], rel["evidence"])
         attrs.update(
             type=rel["type"],
             label=rel["type"],
             claim_id=rel["id"],
+            status=grades["status"],
+            reliability=grades["reliability"] or "",
+            credibility=grades["credibility"] or "",
             quotes=_flat([e["quote"] for e in rel["evidence"]]),
-            sources=_flat([e.get("title") or e["document"] for e in rel["evidence"]]),
+            sources=_flat([cite(e) for e in rel["evidence"]]),
         )
         graph.add_edge(rel["source"], rel["target"], key=rel["id"], **attrs)
     return graph
@@ -91,9 +97,15 @@ def gexf(data: dict[str, Any]) -> bytes:
 
 
 def grade(rel: dict[str, Any]) -> str:
-    """i2's source grade from the claim's confidence: 1 (>= 75), 2 (>= 50), 3 (below); 50 when unknown."""
-    confidence = rel["properties"].get("confidence", 50)
-    return "1" if confidence >= 75 else "2" if confidence >= 50 else "3"
+    """i2's 1-3 grade of a link from its Admiralty grades and status (graph/grading.py)."""
+    return str(grading.claim_grades(rel["properties"], rel["evidence"])["i2_grade"])
+
+
+def cite(entry: dict[str, Any]) -> str:
+    """An evidence document as analysts cite it: title, publisher, date, URL (those known)."""
+    parts = [str(entry.get("title") or entry["document"])]
+    parts += [str(entry[k]) for k in ("publisher", "published", "url") if entry.get(k)]
+    return ", ".join(parts)
 
 
 def i2_zip(data: dict[str, Any]) -> bytes:
@@ -121,16 +133,20 @@ def i2_zip(data: dict[str, Any]) -> bytes:
             "Link Type",
             "Date",
             "Status",
+            "Source Reliability",
+            "Credibility",
             "Confidence",
             "Source",
             "Source Publisher",
             "Source Date",
             "Grade",
             "Quote",
+            "Source URL",
         ]
     )
     for rel in data["relationships"]:
         props, ev = rel["properties"], rel["evidence"]
+        grades = grading.claim_grades(props, ev)
         lw.writerow(
             [
                 rel["id"],
@@ -138,13 +154,16 @@ def i2_zip(data: dict[str, Any]) -> bytes:
                 rel["target"],
                 rel["type"],
                 props.get("date", ""),
-                props.get("status", ""),
+                grades["status"],
+                grades["reliability"] or "",
+                grades["credibility"] or "",
                 props.get("confidence", ""),
                 "; ".join(str(e.get("title") or e["document"]) for e in ev),
                 "; ".join(str(e.get("publisher") or "") for e in ev),
                 "; ".join(str(e.get("published") or "") for e in ev),
-                grade(rel),
+                grades["i2_grade"],
                 " | ".join(e["quote"] for e in ev),
+                " | ".join(str(e.get("url") or "") for e in ev),
             ]
         )
     out = io.BytesIO()
@@ -152,71 +171,6 @@ def i2_zip(data: dict[str, Any]) -> bytes:
         zf.writestr("entities.csv", entities.getvalue())
         zf.writestr("links.csv", links.getvalue())
     return out.getvalue()
-
-
-_FTM_NODE = {
-    "State": "Organization",
-    "GovernmentBody": "PublicBody",
-    "SecurityForce": "PublicBody",
-    "Organization": "Organization",
-    "Person": "Person",
-    "Agreement": "Contract",
-    "Facility": "RealEstate",
-    "Region": "Address",
-    "Settlement": "Address",
-    "Event": "Event",
-    "Document": "Document",
-}
-
-
-def _ftm_schema(labels: list[str]) -> str:
-    for label in [vocab.subtype_label(labels), vocab.coarse_label(labels)]:
-        if label in _FTM_NODE:
-            return _FTM_NODE[label]
-    return "Thing"
-
-
-def ftm_lines(data: dict[str, Any]) -> bytes:
-    """FollowTheMoney entities, one JSON object a line: nodes by schema, links as Membership,
-    Payment or UnknownLink (subject/object/role), each with its quotes as ``summary``."""
-    lines = []
-    for node in data["nodes"]:
-        schema = _ftm_schema(node["labels"])
-        name_prop = "full" if schema == "Address" else "title" if schema == "Contract" else "name"
-        props: dict[str, list[str]] = {name_prop: [node["name"]]}
-        if node["aliases"] and schema not in {"Address", "Contract"}:
-            props["alias"] = list(node["aliases"])
-        if schema == "Organization" and "State" in node["labels"]:
-            props["topics"] = ["gov.national"]
-        lines.append({"id": node["id"], "schema": schema, "properties": props})
-    for rel in data["relationships"]:
-        props = rel["properties"]
-        quotes = [e["quote"] for e in rel["evidence"]]
-        sources = [str(e.get("title") or e["document"]) for e in rel["evidence"]]
-        if rel["type"] == "PART_OF":
-            entity = {
-                "schema": "Membership",
-                "properties": {"member": [rel["source"]], "organization": [rel["target"]]},
-            }
-        elif rel["type"] == "FUNDS":
-            p: dict[str, list[str]] = {"payer": [rel["source"]], "beneficiary": [rel["target"]]}
-            if "amount" in props:
-                p["amount"] = [str(props["amount"])]
-            if "currency" in props:
-                p["currency"] = [str(props["currency"])]
-            entity = {"schema": "Payment", "properties": p}
-        else:
-            entity = {
-                "schema": "UnknownLink",
-                "properties": {"subject": [rel["source"]], "object": [rel["target"]], "role": [rel["type"]]},
-            }
-        fields: dict[str, list[str]] = entity["properties"]  # type: ignore[assignment]
-        if props.get("date"):
-            fields["date"] = [str(props["date"])]
-        fields["summary"] = quotes
-        fields["publisher"] = sources
-        lines.append({"id": rel["id"], **entity})
-    return "".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines).encode()
 
 
 def render(data: dict[str, Any], fmt: str) -> bytes:

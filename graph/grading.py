@@ -8,12 +8,17 @@ counts with the reliability of its best-graded document; independent sources com
 independent witnesses, ``support = 1 - Π(1 - w)``. A credibility grade other than 6 ("cannot
 be judged") is averaged in; an analyst's manual assertion is one more witness of weight 0.8.
 A retracted claim has confidence 0. An ungraded single source scores 50 (the API's default).
+
+Demonstration briefs written for this project (publisher ``SAMPLE_PUBLISHER``, reliability F)
+never corroborate real reporting: they count in no independent-source figure, and weigh in a
+claim's confidence only when nothing else supports it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from pactgraph.errors import InputError
 
@@ -22,6 +27,14 @@ RELIABILITY_WEIGHT: dict[str, float] = {"A": 0.9, "B": 0.75, "C": 0.6, "D": 0.4,
 #: 1 confirmed by other sources ... 6 truth cannot be judged (None in the formula)
 CREDIBILITY_WEIGHT: dict[int, float | None] = {1: 0.95, 2: 0.8, 3: 0.6, 4: 0.35, 5: 0.15, 6: None}
 MANUAL_WEIGHT = 0.8
+#: the publisher of the shipped demonstration briefs (corpus/sample/*.meta.yaml)
+SAMPLE_PUBLISHER = "Pactgraph sample"
+SAMPLE_RELIABILITY = "F"
+
+
+def is_sample(publisher: str | None) -> bool:
+    """Whether a document is one of the project's own demonstration briefs."""
+    return (publisher or "").strip().casefold() == SAMPLE_PUBLISHER.casefold()
 
 
 def check_reliability(grade: str | None, *, source: str = "grade") -> str | None:
@@ -72,11 +85,15 @@ def support(docs: Iterable[SupportingDocument], *, credibility: int | None = Non
             manual: bool = False, retracted: bool = False) -> Support:
     """Counts, first/last reported and confidence of a claim from its supporting documents."""
     unique = {d.id: d for d in docs}
+    real = [doc for doc in unique.values() if not is_sample(doc.publisher)]
     best: dict[str, float] = {}
-    for doc in unique.values():
+    for doc in real:
         origin = (doc.publisher or "").strip().casefold() or doc.id
         weight = RELIABILITY_WEIGHT[doc.reliability or "F"]
         best[origin] = max(best.get(origin, 0.0), weight)
+    independent = len(best)
+    if not real and unique:  # only demonstration briefs: they speak as one coin-toss witness
+        best[SAMPLE_PUBLISHER] = RELIABILITY_WEIGHT[SAMPLE_RELIABILITY]
     doubt = 1.0
     for weight in best.values():
         doubt *= 1.0 - weight
@@ -89,8 +106,38 @@ def support(docs: Iterable[SupportingDocument], *, credibility: int | None = Non
     dates = sorted(d.published for d in unique.values() if d.published)
     return Support(
         source_count=len(unique),
-        independent_source_count=len(best),
+        independent_source_count=independent,
         first_reported=dates[0] if dates else None,
         last_reported=dates[-1] if dates else None,
         confidence=0 if retracted else round(100 * score),
     )
+
+
+#: statuses that say the reporting is contested or withdrawn: never the top i2 grade
+_DOUBTED = frozenset({"denied", "retracted"})
+_RELIABILITY_ORDER = "ABCDEF"
+
+
+def claim_grades(properties: dict[str, Any], evidence: Iterable[dict[str, Any]]) -> dict[str, Any]:
+    """What an analyst reads beside a claim: its status, the best reliability (A-F) of its
+    sources, its credibility (1-6), its confidence, and the i2 grade these give."""
+    grades = [str(e["reliability"]) for e in evidence if e.get("reliability") in RELIABILITY_WEIGHT]
+    reliability = min(grades, key=_RELIABILITY_ORDER.index) if grades else None
+    credibility = check_credibility(properties.get("credibility"))
+    status = str(properties.get("status") or "reported")
+    return {"status": status, "reliability": reliability, "credibility": credibility,
+            "confidence": properties.get("confidence"),
+            "i2_grade": i2_grade(status, reliability, credibility)}
+
+
+def i2_grade(status: str, reliability: str | None, credibility: int | None) -> str:
+    """i2's 1-3 grade from the Admiralty grades: 1 a reliable source (A/B) with confirmed or probably
+    true information (1/2); 3 a denied or retracted claim, an unreliable source (D-F, or ungraded)
+    or doubtful information (4-5); 2 otherwise."""
+    if status in _DOUBTED:
+        return "3"
+    if reliability in {"A", "B"} and credibility in {1, 2}:
+        return "1"
+    if reliability in {"A", "B", "C"} and credibility not in {4, 5}:
+        return "2"
+    return "3"

@@ -42,20 +42,31 @@ def neighbours_plan(
         raise InputError(f"limit must be between 1 and {MAX_NODES}", source="limit")
     sub = Subgraph()
     params: dict[str, Any] = filters.params()
-    first = yield Read("neighbours_first", {"id": entity_id, "skip": skip, "limit": limit, **params})
+    # one row more than the cap is asked for, so that a cut is known, not guessed
+    first = yield Read("neighbours_first", {"id": entity_id, "skip": skip, "limit": limit + 1, **params})
     if not first:
         raise NotFoundError(f"no entity with id {entity_id!r}")
     sub.add_node(first[0]["root"])
-    frontier = _grow(sub, first[0]["rows"])
+    frontier = _grow(sub, _capped(sub, first[0]["rows"], limit))
     for _ in range(depth - 1):
-        room = limit + 1 - len(sub.nodes)
-        if room <= 0 or not frontier:
+        if not frontier:
             break
-        rows = yield Read("neighbours_step", {"frontier": frontier, "limit": room, **params})
-        frontier = _grow(sub, rows)
+        room = limit + 1 - len(sub.nodes)
+        if room <= 0:
+            sub.truncated = True
+            break
+        rows = yield Read("neighbours_step", {"frontier": frontier, "limit": room + 1, **params})
+        frontier = _grow(sub, _capped(sub, rows, room))
     if sources:
         yield from sources_plan(list(sub.relationships.values()))
     return sub
+
+
+def _capped(sub: Subgraph, rows: list[dict[str, Any]], cap: int) -> list[dict[str, Any]]:
+    """The first ``cap`` rows; marks the subgraph truncated when there were more."""
+    if len(rows) > cap:
+        sub.truncated = True
+    return rows[:cap]
 
 
 def _grow(sub: Subgraph, rows: list[dict[str, Any]]) -> list[str]:

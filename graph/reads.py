@@ -2,38 +2,18 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
+from graph import search
 from graph.db import Db
-from pactgraph import vocabulary as vocab
-from pactgraph.errors import InputError, NotFoundError
-
-_LUCENE_SPECIAL = re.compile(r'([+\-!(){}\[\]^"~*?:\\/&|])')
-_WORD = re.compile(r"\w+", re.UNICODE)
-
-
-def lucene_query(text: str) -> str:
-    """Turn user words into a safe Lucene query: each word exact-or-fuzzy, all words wanted.
-
-    Words are escaped, so nothing the user types is read as Lucene syntax.
-    """
-    words = [_LUCENE_SPECIAL.sub(r"\\\1", w) for w in _WORD.findall(text)]
-    if not words:
-        raise InputError("give at least one letter or digit to search for", source="q")
-    parts = []
-    for word in words[:12]:
-        fuzzy = f" OR {word}~" if len(word) >= 4 else ""
-        parts.append(f"({word}^2 OR {word}*{fuzzy})")
-    return " AND ".join(parts)
+from pactgraph.errors import NotFoundError
 
 
 def search_entities(
     db: Db, text: str, *, label: str | None = None, limit: int = 20, skip: int = 0
 ) -> list[dict[str, Any]]:
-    if label is not None:
-        vocab.check_label(label)
-    return db.read("search_entities", query=lucene_query(text), label=label, limit=limit, skip=skip)
+    """Entities by name or alias, best first: see graph/search.py."""
+    return search.search(db, text, label=label, limit=limit, skip=skip)
 
 
 def shortest_path(db: Db, source: str, target: str, *, max_hops: int = 6) -> dict[str, Any] | None:

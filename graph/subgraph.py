@@ -20,8 +20,8 @@ from pactgraph import vocabulary as vocab
 _NODE_KEYS = frozenset({"id", "name", "aliases", "text", "upsert_fp"})
 _EVIDENCE = ("evidence_documents", "evidence_quotes", "evidence_starts", "evidence_ends")
 _REL_SKIP = frozenset({*_EVIDENCE, "claim_id"})
-#: what an evidence entry shows of its document
-_BRIEF = ("title", "publisher", "published")
+#: what an evidence entry shows of its document: how analysts cite it, and its reliability grade
+_BRIEF = ("title", "publisher", "published", "url", "reliability")
 
 
 #: values that are already JSON-ready; checked by exact type first, the common case of every property
@@ -127,6 +127,8 @@ class Subgraph:
 
     nodes: dict[str, dict[str, Any]] = field(default_factory=dict)
     relationships: dict[str, dict[str, Any]] = field(default_factory=dict)
+    #: a cap on links cut the reading short: links beyond it were not read
+    truncated: bool = False
 
     def add_node(self, raw: dict[str, Any]) -> str:
         node = shape_node(raw)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from graph import readq
+from graph import grading, readq
 from graph.db import Db
 from graph.paths import explain
 from graph.readq import Filters
@@ -53,6 +53,7 @@ def timeline(db: Db, entity_id: str, filters: Filters, *, limit: int = 100, skip
                 "date_is_report": not (props.get("date") or event_date),
                 "kind": _kind([sub.nodes[e]["labels"] for e in ends]),
                 "summary": explain(rel, names),
+                **grading.claim_grades(props, rel["evidence"]),
                 "relationship": rel,
             }
         )

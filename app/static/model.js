@@ -75,6 +75,8 @@ export function edgeElement(rel) {
     group: "edges",
     data: {
       id: relId(rel), source: rel.source, target: rel.target, type: rel.type,
+      // a claim that is not simply reported says so on the edge itself
+      caption: props.status && props.status !== "reported" ? `${rel.type} (${props.status})` : rel.type,
       date: edgeDate(props), status: props.status || "",
       confidence: Number.isFinite(confidence) && props.confidence !== null ? confidence : 50,
       rel,
@@ -106,7 +108,7 @@ export const STYLE = [
     selector: "edge",
     style: {
       width: 2, "line-color": "#9ca3af", "target-arrow-color": "#9ca3af", "target-arrow-shape": "triangle",
-      "curve-style": "bezier", label: "data(type)", "font-size": 8, color: "#374151",
+      "curve-style": "bezier", label: "data(caption)", "font-size": 8, color: "#374151",
       "text-rotation": "autorotate", "text-background-color": "#ffffff", "text-background-opacity": 0.8,
     },
   },

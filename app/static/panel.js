@@ -87,13 +87,20 @@ export async function showNode(node, actions) {
 /** Show a relationship with its grades and every evidence quote (each opens its document). */
 export function showEdge(rel, names) {
   const props = rel.properties || {};
+  const claimStatus = props.status || "reported";
   const quotes = (rel.evidence || []).map((ev, i) => el("li", {},
     el("button", {
       type: "button", class: "quote", "data-index": String(i),
       onclick: () => openDocument(ev.document, ev),
     }, `“${ev.quote}”`),
-    el("div", { class: "muted" }, [ev.title || ev.document, ev.publisher, ev.published].filter(Boolean).join(" · "))));
+    el("span", { class: `claim-status status-${claimStatus}` }, claimStatus),
+    el("div", { class: "muted source" },
+      [ev.title || ev.document, ev.publisher, ev.published,
+        ev.reliability ? `reliability ${ev.reliability}` : ""].filter(Boolean).join(" · "),
+      ...(/^https?:\/\//i.test(ev.url || "") ? [" · ", el("a", { href: ev.url, target: "_blank", rel: "noopener noreferrer" }, "original")]
+        : []))));
   render(`${names(rel.source)} ${rel.type} ${names(rel.target)}`,
+    el("p", { class: `claim-status status-${claimStatus}`, id: "edge-status" }, `Status: ${claimStatus}`),
     section("Grades", grades(props)),
     section("Evidence", quotes.length ? el("ol", { class: "evidence" }, ...quotes) : el("p", { class: "muted" }, "none")),
     section("Properties", table(props)));

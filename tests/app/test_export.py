@@ -11,6 +11,8 @@ from xml.etree import ElementTree
 import networkx as nx
 from fastapi.testclient import TestClient
 
+from graph.export_ftm import ftm_id
+
 IDS = ["tj_mvd", "cn_mps", "agr_wakhan_base", "wakhan_base", "tj_parliament"]
 
 
@@ -43,12 +45,13 @@ def test_i2_zip_has_entity_and_link_sheets_with_source_and_grade(client: TestCli
     assert all(link["Source"] and link["Grade"] in {"1", "2", "3"} and link["Quote"] for link in links)
 
 
-def test_ftm_lines_map_funding_to_payment(client: TestClient) -> None:
+def test_ftm_lines_keep_funding_with_its_amount_and_cite_the_document(client: TestClient) -> None:
     lines = [json.loads(x) for x in client.post("/export/ftm", json={"node_ids": IDS}).text.splitlines()]
-    payments = [x for x in lines if x["schema"] == "Payment"]
-    assert payments[0]["properties"]["payer"] == ["agr_wakhan_base"]
-    assert payments[0]["properties"]["currency"] == ["CNY"]
-    assert {x["schema"] for x in lines} >= {"PublicBody", "Contract", "RealEstate", "UnknownLink"}
+    funds = [x for x in lines if x["properties"].get("role") == ["FUNDS"]]  # a Contract pays no one in FtM
+    assert funds[0]["properties"]["subject"] == [ftm_id("agr_wakhan_base")]
+    assert "CNY" in funds[0]["properties"]["description"][0]
+    assert funds[0]["properties"]["publisher"] == ["Asia-Plus"]
+    assert {x["schema"] for x in lines} >= {"PublicBody", "Contract", "RealEstate", "UnknownLink", "Document"}
 
 
 def test_neighbourhood_export(client: TestClient) -> None:

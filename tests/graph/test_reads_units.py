@@ -73,8 +73,8 @@ def test_export_dates_and_grades() -> None:
     assert export._full_date("2021-10") == "2021-10-01"
     assert export._full_date("2021") == "2021-01-01"
     assert export._full_date("unknown") is None
-    assert [export.grade({"properties": p}) for p in ({"confidence": 90}, {}, {"confidence": 20})] == [
-        "1",
-        "2",
-        "3",
-    ]
+    # i2's grade comes from the Admiralty grades, not from confidence alone; a denial is never 1
+    a_source = [{"document": "d", "quote": "q", "reliability": "A"}]
+    links = [({"confidence": 90, "credibility": 2}, a_source), ({"confidence": 90}, a_source),
+             ({"confidence": 99}, []), ({"credibility": 1, "status": "denied"}, a_source)]
+    assert [export.grade({"properties": p, "evidence": e}) for p, e in links] == ["1", "2", "3", "3"]

@@ -71,6 +71,19 @@ def test_every_guide_query_answers_on_the_seed_graph(db: Db) -> None:
         assert fact in flat
 
 
+def test_the_guides_quotes_carry_status_and_cite_their_source(db: Db) -> None:
+    GraphWriter(db).write(seed_graph())
+    results = run_guide(db, browser_guides.render_guide("http://127.0.0.1:8000"))
+    quoted = [rows for query, rows in results if "AS quote" in query]
+    assert quoted and quoted[0]
+    for row in quoted[0]:
+        assert {"status", "quote", "document", "publisher", "published", "url", "reliability",
+                "credibility"} <= set(row)
+        assert row["status"] and row["document"] and row["publisher"] == "Asia-Plus" and row["published"]
+    sentences = next(rows for query, rows in results if "AS evidence" in query)
+    assert all(row["status"] for row in sentences)
+
+
 def test_favourites_run_with_their_param_examples(db: Db) -> None:
     GraphWriter(db).write(seed_graph())
     page = browser_guides.render_favourites()
