@@ -59,11 +59,47 @@ def generic_pass(text: str, ex: Extraction, gaz: Gazetteer, is_title) -> None:
         disc.legacy_agreement = _within(legacy.get("PARTY_TO", []), s, e)
         disc.legacy_exercise = _within(legacy.get("PARTICIPATES_IN", []), s, e)
         ex.rels.extend(relate(text, s, e, items, money, disc))
+    _join_legacy(ex, disc)
     for n in [*found.values(), *disc.created.values()]:
         if n.id in ex.nodes or n.id in known.values() or n.id.startswith("state:"):
             continue
-        ex.nodes[n.id] = Mention(n.start, n.end, n.id, COARSE[n.subtype], n.subtype, n.name, list(n.aliases), {},
-                                 parent=n.state)
+        ex.nodes[n.id] = Mention(
+            n.start, n.end, n.id, COARSE[n.subtype], n.subtype, n.name, list(n.aliases), {}, parent=n.state
+        )
+
+
+def _join_legacy(ex: Extraction, disc: Discourse) -> None:
+    """An agreement or event the pass made that the rules already have (two states in common) is theirs."""
+    ident = {pid: r.id for pid, r in ex.resolved.items()}
+    sides: dict[str, set[str]] = {}
+    for r in ex.rels:
+        if r.type in ("PARTY_TO", "PARTICIPATES_IN") and r.source.startswith("state:"):
+            sides.setdefault(ident.get(r.target, r.target), set()).add(r.source)
+    mine = {k: v for k, v in sides.items() if k in disc.created}
+    theirs = {k: v for k, v in sides.items() if k not in disc.created}
+    remap: dict[str, str] = {}
+    for k, states in mine.items():
+        coarse = COARSE[disc.created[k].subtype]
+        for other, their_states in theirs.items():
+            same_kind = _label_of(ex, other) == coarse
+            if same_kind and (len(states & their_states) >= 2 or (states and states <= their_states)):
+                remap[k] = other
+                break
+    if not remap:
+        return
+    for k in remap:
+        disc.created.pop(k, None)
+    for r in ex.rels:
+        r.source = remap.get(r.source, r.source)
+        r.target = remap.get(r.target, r.target)
+
+
+def _label_of(ex: Extraction, node_id: str) -> str | None:
+    for r in ex.resolved.values():
+        if r.id == node_id:
+            return r.labels[0]
+    m = ex.nodes.get(node_id)
+    return m.coarse if m else None
 
 
 def _within(spans: list[tuple[int, int]], s: int, e: int) -> bool:
@@ -72,4 +108,6 @@ def _within(spans: list[tuple[int, int]], s: int, e: int) -> bool:
 
 def _from_mention(m: Mention) -> Name:
     state = m.parent if m.parent and m.parent.startswith("state:") else None
-    return Name(m.start, m.end, m.id, m.subtype, m.name, list(m.aliases), state if m.subtype != "State" else None)
+    return Name(
+        m.start, m.end, m.id, m.subtype, m.name, list(m.aliases), state if m.subtype != "State" else None
+    )

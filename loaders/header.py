@@ -18,9 +18,16 @@ _KEY_LINE = re.compile(
     re.I,
 )
 _KEYS = {
-    "source": "url", "url": "url", "link": "url", "title": "title", "headline": "title",
-    "date": "published", "published": "published", "publisher": "publisher",
-    "author": "author", "byline": "author",
+    "source": "url",
+    "url": "url",
+    "link": "url",
+    "title": "title",
+    "headline": "title",
+    "date": "published",
+    "published": "published",
+    "publisher": "publisher",
+    "author": "author",
+    "byline": "author",
 }
 _UNKNOWN = {"", "unknown", "n/a", "none", "null", "-"}
 

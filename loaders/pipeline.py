@@ -12,8 +12,8 @@ from loaders.cues import EMPTY, cue_positions, sentence_cues, token_classes
 from loaders.dates import take_date_index
 from loaders.event_rules import cooperation_rules, exercise_rules
 from loaders.frames import Discourse, Item
-from loaders.generic import generic_pass
 from loaders.gazetteer import Gazetteer, load_gazetteer
+from loaders.generic import generic_pass
 from loaders.mentions import SPAN, DocContext, Mention, compose
 from loaders.party_rules import membership_rules, party_forms, provides_under
 from loaders.people import find_people

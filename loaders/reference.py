@@ -17,9 +17,55 @@ from loaders.text import slug
 MIN_POPULATION = 200_000
 #: English words that are also GeoNames city names: never read as places on their own
 _COMMON = frozenset(
-    "of in at by on to as or is it an be we he so no us am do go me my up if".split()
-    + "mobile split nice reading bath orange union independence liberty victoria hope".split()
-    + "male federal central march may june july august colon concord commerce marks".split()
+    [
+        "of",
+        "in",
+        "at",
+        "by",
+        "on",
+        "to",
+        "as",
+        "or",
+        "is",
+        "it",
+        "an",
+        "be",
+        "we",
+        "he",
+        "so",
+        "no",
+        "us",
+        "am",
+        "do",
+        "go",
+        "me",
+        "my",
+        "up",
+        "if",
+        "mobile",
+        "split",
+        "nice",
+        "reading",
+        "bath",
+        "orange",
+        "union",
+        "independence",
+        "liberty",
+        "victoria",
+        "hope",
+        "male",
+        "federal",
+        "central",
+        "march",
+        "may",
+        "june",
+        "july",
+        "august",
+        "colon",
+        "concord",
+        "commerce",
+        "marks",
+    ]
 )
 _SPLIT_COMMA = re.compile(r"^(?P<tail>[^,]+),\s*(?P<head>.+)$")
 
@@ -43,7 +89,11 @@ def iso_states() -> list[dict]:
         iso2 = country.alpha_2
         g = geo.get(iso2, {})
         name = g.get("name") or getattr(country, "common_name", None) or _plain(country.name)
-        aliases = {_plain(country.name), getattr(country, "official_name", ""), getattr(country, "common_name", "")}
+        aliases = {
+            _plain(country.name),
+            getattr(country, "official_name", ""),
+            getattr(country, "common_name", ""),
+        }
         demonyms: list[str] = []
         lat = lon = None
         try:
@@ -82,8 +132,35 @@ def _is_code_word(alias: str) -> bool:
 
 
 _COMMON_CODES = frozenset(
-    "and are can mar per ton niu ben gin tun dom com mac bra man arm aut bel cub fin ita mon pan "
-    "sur tur win nor".split()
+    [
+        "and",
+        "are",
+        "can",
+        "mar",
+        "per",
+        "ton",
+        "niu",
+        "ben",
+        "gin",
+        "tun",
+        "dom",
+        "com",
+        "mac",
+        "bra",
+        "man",
+        "arm",
+        "aut",
+        "bel",
+        "cub",
+        "fin",
+        "ita",
+        "mon",
+        "pan",
+        "sur",
+        "tur",
+        "win",
+        "nor",
+    ]
 )
 
 

@@ -19,17 +19,34 @@ from loaders.text import form_keys, slug
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|\w[\w'’\-.]*\w|\w|[“”\"(),;:]|\S")
 _ACRONYM = re.compile(r"\(\s*(?P<acr>[A-Z][A-Za-z0-9&\-.]{1,11})\s*\)")
-_CONNECT = frozenset({"of", "for", "on", "de", "du", "al", "bin", "ibn", "el", "da", "van", "von", "and", "the"})
+_CONNECT = frozenset(
+    {"of", "for", "on", "de", "du", "al", "bin", "ibn", "el", "da", "van", "von", "and", "the"}
+)
 _LOCATIVE = frozenset({"in", "at", "to", "from", "near", "outside", "visited", "visit", "visiting", "into"})
 _PREFIX = {
-    "GovernmentBody": "gov", "SecurityForce": "sf", "Organization": "org", "Agreement": "agr",
-    "Facility": "site", "Region": "region", "Settlement": "city", "Person": "person",
-    "Exercise": "event", "Meeting": "event",
+    "GovernmentBody": "gov",
+    "SecurityForce": "sf",
+    "Organization": "org",
+    "Agreement": "agr",
+    "Facility": "site",
+    "Region": "region",
+    "Settlement": "city",
+    "Person": "person",
+    "Exercise": "event",
+    "Meeting": "event",
 }
 COARSE = {
-    "GovernmentBody": "Actor", "SecurityForce": "Actor", "Organization": "Actor", "Person": "Actor",
-    "State": "Actor", "Agreement": "Agreement", "Facility": "Site", "Region": "Site",
-    "Settlement": "Site", "Exercise": "Event", "Meeting": "Event",
+    "GovernmentBody": "Actor",
+    "SecurityForce": "Actor",
+    "Organization": "Actor",
+    "Person": "Actor",
+    "State": "Actor",
+    "Agreement": "Agreement",
+    "Facility": "Site",
+    "Region": "Site",
+    "Settlement": "Site",
+    "Exercise": "Event",
+    "Meeting": "Event",
 }
 
 
@@ -104,7 +121,9 @@ def _at(n: Name, start: int, end: int) -> Name:
     return Name(start, end, n.id, n.subtype, n.name, n.aliases, n.state, n.owner, n.role)
 
 
-def find_names(sent: str, off: int, gaz: Gazetteer, reg: Registry, taken: list[tuple[int, int]]) -> list[Name]:
+def find_names(
+    sent: str, off: int, gaz: Gazetteer, reg: Registry, taken: list[tuple[int, int]]
+) -> list[Name]:
     """The names in one sentence that ``taken`` spans (the gazetteer's mentions) do not cover."""
     lex = lexicon()
     toks = tokens(sent, off)
@@ -112,7 +131,7 @@ def find_names(sent: str, off: int, gaz: Gazetteer, reg: Registry, taken: list[t
     i = 0
     while i < len(toks):
         t = toks[i]
-        if not t.cap or t.text in lex.stop and not _multi_head_start(toks, i, lex):
+        if not t.cap or (t.text in lex.stop and not _multi_head_start(toks, i, lex)):
             # a lower-case role word ("defence minister Rajnath Singh") or a quoted name
             person = _lower_role_person(toks, i, gaz, lex, reg)
             if person is not None:
@@ -205,6 +224,8 @@ def _classify(toks, i, j, sent, off, gaz, lex, reg) -> list[Name]:
     # a lower-case head right after the name ("the Cobra Gold exercise", "Camp David summit")
     after = toks[j].text.lower() if j < len(toks) else ""
     tail_head = lex.lower_head(after) if head_type is None else None
+    if tail_head is not None and _state_of(" ".join(words), gaz):
+        tail_head = None  # "the Tajikistan agreement": a state's name, not an agreement's
     if head_type is None and tail_head is not None and core0 < len(words):
         head_type = tail_head
         end = toks[j].end
@@ -281,7 +302,9 @@ def _person(toks, i, j, words, state, core0, gaz, lex, reg) -> Name | None:
                 state, k = state or st, k + 1 + m
                 break
     rest = words[k:]
-    if not 1 <= len(rest) <= 4 or any(w in lex.stop or w.lower() in _CONNECT - {"bin", "al", "de"} for w in rest):
+    if not 1 <= len(rest) <= 4 or any(
+        w in lex.stop or w.lower() in _CONNECT - {"bin", "al", "de"} for w in rest
+    ):
         return None
     if any(_state_of(w, gaz) for w in rest) or lex.head(rest)[0] is not None:
         return None
@@ -290,8 +313,9 @@ def _person(toks, i, j, words, state, core0, gaz, lex, reg) -> Name | None:
         return _at(p, toks[j - 1].start, toks[j - 1].end)
     name = " ".join(rest)
     start = toks[j - len(rest)].start
-    n = Name(start, toks[j - 1].end, f"person:{slug(name)}", "Person", name,
-             [f"{role} {name}"], state, owner, role)
+    n = Name(
+        start, toks[j - 1].end, f"person:{slug(name)}", "Person", name, [f"{role} {name}"], state, owner, role
+    )
     return reg.add(n)
 
 
@@ -305,7 +329,11 @@ def _lower_role_person(toks, i, gaz, lex, reg) -> Name | None:
     while k < len(toks) and toks[k].cap and toks[k].text not in lex.stop and len(rest) < 4:
         rest.append(toks[k])
         k += 1
-    if not rest or lex.head([t.text for t in rest])[0] is not None or any(_state_of(t.text, gaz) for t in rest):
+    if (
+        not rest
+        or lex.head([t.text for t in rest])[0] is not None
+        or any(_state_of(t.text, gaz) for t in rest)
+    ):
         return None
     state = None
     if i > 0:
@@ -316,11 +344,13 @@ def _lower_role_person(toks, i, gaz, lex, reg) -> Name | None:
         p = reg.surnames.get(name)
         return _at(p, rest[0].start, rest[0].end) if p else None
     role = " ".join(t.text for t in toks[i : i + rl])
-    return reg.add(Name(rest[0].start, rest[-1].end, f"person:{slug(name)}", "Person", name, [], state, None, role))
+    return reg.add(
+        Name(rest[0].start, rest[-1].end, f"person:{slug(name)}", "Person", name, [], state, None, role)
+    )
 
 
 def _quoted_event(toks, i, sent, off, lex, reg) -> Name | None:
-    """ an exercise "dubbed “Search 2016”" or "codenamed 'Peace Mission'"."""
+    """an exercise "dubbed “Search 2016”" or "codenamed 'Peace Mission'"."""
     if toks[i].text not in ("“", '"') or i == 0:
         return None
     before = " ".join(t.text.lower() for t in toks[max(0, i - 3) : i])
@@ -360,7 +390,9 @@ def _place(toks, i, j, words, gaz, reg) -> list[Name]:
 def _acronyms(sent: str, off: int, names: list[Name], reg: Registry) -> None:
     """ "Collective Security Treaty Organization (CSTO)": the acronym names the entity from now on."""
     for m in _ACRONYM.finditer(sent):
-        before = [n for n in names if n.end <= m.start() + off and sent[n.end - off : m.start()].strip() == ""]
+        before = [
+            n for n in names if n.end <= m.start() + off and sent[n.end - off : m.start()].strip() == ""
+        ]
         if before:
             n = before[-1]
             acr = m["acr"]

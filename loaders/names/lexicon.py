@@ -10,14 +10,38 @@ import yaml
 from loaders.gazetteer import DATA_DIR
 
 _MONTHS = frozenset(
-    "January February March April May June July August September October November December".split()
+    [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ]
 )
 #: lower-case heads that can follow a capitalised name ("the Cobra Gold exercise")
 _LOWER_HEADS = {
-    "exercise": "Exercise", "exercises": "Exercise", "drill": "Exercise", "drills": "Exercise",
-    "summit": "Meeting", "dialogue": "Meeting", "talks": "Meeting",
-    "agreement": "Agreement", "treaty": "Agreement", "accord": "Agreement", "pact": "Agreement",
-    "air base": "Facility", "airbase": "Facility", "naval base": "Facility", "base": "Facility",
+    "exercise": "Exercise",
+    "exercises": "Exercise",
+    "drill": "Exercise",
+    "drills": "Exercise",
+    "summit": "Meeting",
+    "dialogue": "Meeting",
+    "talks": "Meeting",
+    "agreement": "Agreement",
+    "treaty": "Agreement",
+    "accord": "Agreement",
+    "pact": "Agreement",
+    "air base": "Facility",
+    "airbase": "Facility",
+    "naval base": "Facility",
+    "base": "Facility",
 }
 
 
@@ -45,7 +69,7 @@ class Lexicon:
                 first = low[: low.index(cut, 1)]
                 for k in range(min(self.max_head, len(first)), 0, -1):
                     t = self.heads.get(tuple(first[-k:]))
-                    if t and k == len(first) or (t and t in ("Agreement", "Exercise")):
+                    if (t and k == len(first)) or (t and t in ("Agreement", "Exercise")):
                         return t, k, True
         if len(low) > 1 and low[0] in ("exercise", "operation"):
             return "Exercise", 1, True

@@ -9,6 +9,7 @@ relation names the rule that made it (``props["rule"]``), so its precision can b
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -23,7 +24,9 @@ from loaders.values import Money
 
 AGENTS = frozenset({"State", "GovernmentBody", "SecurityForce", "Organization", "Person"})
 PARTY_KINDS = frozenset({"State", "GovernmentBody", "Organization", "Person", "SecurityForce"})
-_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside|across|throughout|within|on|to|into|off)\s+(?:the\s+)?$", re.I)
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|at|near|outside|inside|across|throughout|within|on|to|into|off)\s+(?:the\s+)?$", re.I
+)
 _OF_BEFORE = re.compile(r"\b(?:of|against|from)\s+(?:the\s+)?$", re.I)
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,[^–—]{0,60}?\s[–—-]+\s")
 _CLAUSE = re.compile(r"[;]|\b(?:which|who|while|whereas|but)\b")
@@ -97,11 +100,15 @@ def relate(text: str, s: int, e: int, items: list[Name], money: list[Money], dis
             rel("LOCATED_IN", it, _state_item(it.state, it), "name.container_state")
 
     # "X in Y", "X at Y", "X, Y": sites and events in their containers
-    for a, b in zip(items, items[1:], strict=False):
+    for a, b in itertools.pairwise(items):
         gap = sent[a.end - s : b.start - s]
-        if COARSE.get(a.subtype) in ("Site", "Event") and b.subtype in ("State", "Region", "Settlement", "Facility"):
-            if re.fullmatch(r"\s*(?:,|in|at|near|outside|of|on)\s*(?:the\s+)?", gap, re.I):
-                rel("LOCATED_IN", a, b, "site.in")
+        if COARSE.get(a.subtype) in ("Site", "Event") and b.subtype in (
+            "State",
+            "Region",
+            "Settlement",
+            "Facility",
+        ) and re.fullmatch(r"\s*(?:,|in|at|near|outside|of|on)\s*(?:the\s+)?", gap, re.I):
+            rel("LOCATED_IN", a, b, "site.in")
 
     # agreements: named ones, or a noun with its parties ("signed a defence agreement with Finland")
     agr_nouns = hits("agreement.nouns")
@@ -114,9 +121,17 @@ def relate(text: str, s: int, e: int, items: list[Name], money: list[Money], dis
         parties = _parties(free_actors, sent, s, signs)
         if definite and disc.agreement is not None and len(parties) < 2:
             agreements = [disc.agreement]
-        elif len([p for p in parties if p.subtype in ("State", "Organization")]) >= 2 and not disc.legacy_agreement:
+        elif (
+            len([p for p in parties if p.subtype in ("State", "Organization")]) >= 2
+            and not disc.legacy_agreement
+        ):
             agreements = [_new_agreement(sent, s, noun, parties, disc)]
-    elif not agreements and signs and not disc.legacy_agreement and re.search(r"\bagreed\s+(?:to|on|that)\b", sent, re.I):
+    elif (
+        not agreements
+        and signs
+        and not disc.legacy_agreement
+        and re.search(r"\bagreed\s+(?:to|on|that)\b", sent, re.I)
+    ):
         parties = _parties(free_actors, sent, s, signs)
         if len([p for p in parties if p.subtype == "State"]) >= 2:
             noun = re.search(r"\bagreed\b", sent, re.I)
@@ -126,7 +141,11 @@ def relate(text: str, s: int, e: int, items: list[Name], money: list[Money], dis
         parties = _parties(free_actors, sent, s, signs) if (signs or agr_nouns) else []
         approvers = []
         if approves:
-            approvers = [p for p in free_actors if p.subtype in ("GovernmentBody", "State") and p.start - s < approves[0].start()]
+            approvers = [
+                p
+                for p in free_actors
+                if p.subtype in ("GovernmentBody", "State") and p.start - s < approves[0].start()
+            ]
             for p in approvers:
                 rel("APPROVED", p, agr, "agreement.approve")
         for p in parties:
@@ -141,9 +160,12 @@ def relate(text: str, s: int, e: int, items: list[Name], money: list[Money], dis
         if len(st) == 2:
             rel("COOPERATES_WITH", st[0], st[1], "agreement.bilateral")
         for it in items:
-            if COARSE.get(it.subtype) in ("Site", "Event") and it.subtype not in ("Settlement", "Region") and it not in located[:0]:
-                if it.start > agr.start or re.search(r"\bunder\b", sent, re.I):
-                    rel("PROVIDES_FOR", agr, it, "agreement.provides")
+            if (
+                COARSE.get(it.subtype) in ("Site", "Event")
+                and it.subtype not in ("Settlement", "Region")
+                and it not in located[:0]
+            ) and (it.start > agr.start or re.search(r"\bunder\b", sent, re.I)):
+                rel("PROVIDES_FOR", agr, it, "agreement.provides")
 
     # exercises: named, or "a joint exercise" with its participants
     ex_nouns = hits("exercise.nouns")
@@ -159,7 +181,11 @@ def relate(text: str, s: int, e: int, items: list[Name], money: list[Money], dis
     for ex in exercises:
         disc.exercise = ex
         if takes or len(exercises) == 1:
-            parts = [a for a in actors if a.subtype in ("State", "SecurityForce", "Organization", "Person") and a not in located]
+            parts = [
+                a
+                for a in actors
+                if a.subtype in ("State", "SecurityForce", "Organization", "Person") and a not in located
+            ]
             if not takes:
                 parts = [a for a in parts if a.subtype != "Person"]
             for a in parts:
@@ -186,7 +212,12 @@ def relate(text: str, s: int, e: int, items: list[Name], money: list[Money], dis
     orgs = [it for it in items if it.subtype == "Organization"]
     if orgs and hits("membership.nouns"):
         for st_item in states:
-            rel("PART_OF", st_item, orgs[0] if len(orgs) == 1 else _nearest(orgs, st_item), "membership.member")
+            rel(
+                "PART_OF",
+                st_item,
+                orgs[0] if len(orgs) == 1 else _nearest(orgs, st_item),
+                "membership.member",
+            )
 
     # bilateral cooperation between exactly two states
     if len(states) == 2 and hits("cooperation.nouns"):
@@ -208,14 +239,22 @@ def _verb_relations(sent, s, items, actors, located, money, hits, rel) -> None:
     for typ, group, targets in specs:
         for m in hits(f"{group}.passive") if f"{group}.passive" in lx else []:
             agent = _first_after(actors, s + m.end(), sent, s)
-            thing = _last_before([it for it in items if _fits(it, targets)], s + m.start(), ("Actor", "Site", "Event", "Agreement"), sent, s)
+            thing = _last_before(
+                [it for it in items if _fits(it, targets)],
+                s + m.start(),
+                ("Actor", "Site", "Event", "Agreement"),
+                sent,
+                s,
+            )
             if agent and thing:
                 rel(typ, agent, thing, f"{group}.passive", **_amount(typ, money))
         for m in hits(f"{group}.compound") if f"{group}.compound" in lx else []:
             dash = sent[: m.start()]
             if not dash.endswith(("-", "–")):
                 continue
-            agent = _last_before([a for a in actors if a.subtype == "State"], s + m.start() + 1, ("Actor",), sent, s)
+            agent = _last_before(
+                [a for a in actors if a.subtype == "State"], s + m.start() + 1, ("Actor",), sent, s
+            )
             thing = _first_after([it for it in items if _fits(it, targets)], s + m.end(), sent, s)
             if agent and thing and agent.end >= s + m.start() - 2:
                 rel(typ, agent, thing, f"{group}.compound", **_amount(typ, money))
@@ -292,7 +331,11 @@ def _after_prep(rest: list[Name], sent: str, s: int, preps: tuple[str, ...]) -> 
 
 def _parties(actors: list[Name], sent: str, s: int, signs: list[re.Match[str]]) -> list[Name]:
     """Who agreed: the agents of the signing verb and those it was signed with or between."""
-    out = [a for a in actors if a.subtype in PARTY_KINDS and not _OF_BEFORE.search(sent[max(0, a.start - s - 12) : a.start - s])]
+    out = [
+        a
+        for a in actors
+        if a.subtype in PARTY_KINDS and not _OF_BEFORE.search(sent[max(0, a.start - s - 12) : a.start - s])
+    ]
     return _unique(out)
 
 
@@ -338,11 +381,14 @@ def _new_agreement(sent: str, s: int, noun: re.Match[str], parties: list[Name], 
     if phrase in ("agreed", "agree"):
         phrase = "agreement"
     name = f"{phrase[:1].upper()}{phrase[1:]} between {_and(names)}" if names else phrase
-    key = f"agr:{slug(phrase)}-{slug('-'.join(sorted(p.id.split(':')[-1] for p in parties if p.subtype == 'State')))}"
+    sides = sorted(p.id.split(":")[-1] for p in parties if p.subtype == "State")
+    key = f"agr:{slug(phrase)}-{slug('-'.join(sides))}"
     return _created(disc, Name(s + noun.start(), s + noun.end(), key, "Agreement", name))
 
 
-def _new_event(sent: str, s: int, noun: re.Match[str], parts: list[Name], disc: Discourse, subtype: str) -> Name:
+def _new_event(
+    sent: str, s: int, noun: re.Match[str], parts: list[Name], disc: Discourse, subtype: str
+) -> Name:
     phrase = _phrase(sent, noun)
     names = [p.name for p in parts if p.subtype == "State"] or [p.name for p in parts]
     name = f"{phrase[:1].upper()}{phrase[1:]} of {_and(names)}"
