@@ -76,10 +76,10 @@ def run(text: str, published: date | None, doc_key: str, gaz: Gazetteer | None =
             continue
         _sentence(text, s, e, sent_hits, tokens, gaz, ctx, ex, published, adj, known, cues, index)
     ex.resolved, ex.rels = resolve(ex.disc.protos, ex.rels, ex.nodes, gaz, doc_key)
-    generic_pass(text, ex, gaz, _is_title)
-    # people after every rule has run: they are nodes only, never items a rule could use
+    # people after every rule has run: the gazetteer rules never use them as items
     for pid, person in find_people(text, hits, tokens, gaz, _body_start(text)).items():
         ex.nodes.setdefault(pid, person)
+    generic_pass(text, ex, gaz, _is_title)
     return ex
 
 

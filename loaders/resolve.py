@@ -247,8 +247,9 @@ def _facility(members, rels, nodes, gaz, uf, root, doc_key) -> Resolved:
             name = f"{gaz.entries[foreign[0]].demonyms[0]} {noun}"
         elif regions and regions[-1] in gaz.entries:
             name = f"{noun} in {gaz.entries[regions[-1]].name}"
-        else:
-            name = f"{noun} ({doc_key[:8]}-{root[2:]})"
+        else:  # named from its own words ("Chinese-funded base"), never from a hash
+            worded = sorted((x for x in surfaces if len(x.split()) >= 2), key=len)
+            name = worded[-1] if worded else noun
     aliases = [s for s in surfaces if s.lower() != name.lower()]
     aliases += [
         f"{noun} for {nodes[o].name}" for o in sorted(operators) if o in nodes and not o.startswith("state:")
@@ -256,7 +257,8 @@ def _facility(members, rels, nodes, gaz, uf, root, doc_key) -> Resolved:
     props = {}
     if regions and (entry := gaz.entries.get(regions[-1])) and entry.lat is not None:
         props = {"lat": entry.lat, "lon": entry.lon, "approximate": True}
-    return Resolved(f"facility:{slug(name)}", ["Site", "Facility"], name, sorted(set(aliases)), props)
+    fid = f"facility:{slug(name)}" if name != noun else f"facility:{slug(noun)}-{doc_key[:8]}-{root[2:]}"
+    return Resolved(fid, ["Site", "Facility"], name, sorted(set(aliases)), props)
 
 
 def _agreement(members, rels, nodes, gaz, uf, root, doc_key, *, parents, provides) -> Resolved:
@@ -271,8 +273,7 @@ def _agreement(members, rels, nodes, gaz, uf, root, doc_key, *, parents, provide
         topic, topic_key = "on a facility", "facility"
     noun = next((m.noun for m in members if m.noun), "agreement")
     names = _names(parties, nodes)
-    label = "–".join(names) if names else "Unattributed"
-    name = f"{label} {noun} {topic}".strip()
+    name = f"{'–'.join(names)} {noun} {topic}".strip()
     key = "-".join(p.split(":", 1)[1] for p in parties) or doc_key[:12]
     aliases = sorted({s for m in members for s in m.surfaces if len(s.split()) >= 2})
     props = {"terms": sorted({t for m in members for t in m.terms})} if any(m.terms for m in members) else {}

@@ -29,6 +29,7 @@ _LOCATIVE_BEFORE = re.compile(
 )
 _OF_BEFORE = re.compile(r"\b(?:of|against|from)\s+(?:the\s+)?$", re.I)
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,[^–—]{0,60}?\s[–—-]+\s")
+_NEGATION = re.compile(r"\b(?:not|never|no longer|nor|non)\b", re.I)
 _CLAUSE = re.compile(r"[;]|\b(?:which|who|while|whereas|but)\b")
 
 
@@ -210,14 +211,15 @@ def relate(text: str, s: int, e: int, items: list[Name], money: list[Money], dis
 
     # membership: "CSTO member states Armenia, Belarus ...", "NATO allies", "joined the alliance"
     orgs = [it for it in items if it.subtype == "Organization"]
-    if orgs and hits("membership.nouns"):
+    for m in hits("membership.nouns") if orgs else []:
+        at = s + m.start()
+        org = min(orgs, key=lambda o: abs(o.start - at))
         for st_item in states:
-            rel(
-                "PART_OF",
-                st_item,
-                orgs[0] if len(orgs) == 1 else _nearest(orgs, st_item),
-                "membership.member",
-            )
+            lo, hi = sorted((st_item.end - s, m.start()))
+            between = sent[lo:hi]
+            if _NEGATION.search(between) or not _clause_ok(sent, lo, hi) or re.search(r",\s*but\b", between):
+                continue
+            rel("PART_OF", st_item, org, "membership.member")
 
     # bilateral cooperation between exactly two states
     if len(states) == 2 and hits("cooperation.nouns"):
