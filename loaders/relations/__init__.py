@@ -103,12 +103,17 @@ def relate(text: str, s: int, e: int, items: list[Name], money: list[Money], dis
     # "X in Y", "X at Y", "X, Y": sites and events in their containers
     for a, b in itertools.pairwise(items):
         gap = sent[a.end - s : b.start - s]
-        if COARSE.get(a.subtype) in ("Site", "Event") and b.subtype in (
-            "State",
-            "Region",
-            "Settlement",
-            "Facility",
-        ) and re.fullmatch(r"\s*(?:,|in|at|near|outside|of|on)\s*(?:the\s+)?", gap, re.I):
+        if (
+            COARSE.get(a.subtype) in ("Site", "Event")
+            and b.subtype
+            in (
+                "State",
+                "Region",
+                "Settlement",
+                "Facility",
+            )
+            and re.fullmatch(r"\s*(?:,|in|at|near|outside|of|on)\s*(?:the\s+)?", gap, re.I)
+        ):
             rel("LOCATED_IN", a, b, "site.in")
 
     # agreements: named ones, or a noun with its parties ("signed a defence agreement with Finland")
@@ -268,9 +273,10 @@ def _verb_relations(sent, s, items, actors, located, money, hits, rel) -> None:
                 continue
             rest = [it for it in items if it.start >= s + m.end()]
             if typ in ("SUPPLIES", "FUNDS", "TRAINS"):
-                target = _after_prep(rest, sent, s, ("to", "for", "with")) or _first_after(
-                    [it for it in rest if _fits(it, targets)], s + m.end(), sent, s
-                )
+                # the recipient after "to", or an object right after the verb ("trained Afghan forces");
+                # "for" states a purpose ("grant assistance for the construction of ...")
+                near = [it for it in rest if _fits(it, targets) and it.start - s - m.end() <= 25]
+                target = _after_prep(rest, sent, s, ("to",)) or _first_after(near, s + m.end(), sent, s)
             else:
                 target = _first_after([it for it in rest if _fits(it, targets)], s + m.end(), sent, s)
             if target is not None and _fits(target, targets) and target is not agent:
@@ -280,9 +286,7 @@ def _verb_relations(sent, s, items, actors, located, money, hits, rel) -> None:
             if agent is None or agent in located:
                 continue
             rest = [it for it in items if it.start >= s + m.end()]
-            target = _after_prep(rest, sent, s, ("to", "for")) or _first_after(
-                [it for it in rest if _fits(it, targets)], s + m.end(), sent, s
-            )
+            target = _after_prep(rest, sent, s, ("to",))
             if target is not None and target is not agent:
                 rel(typ, agent, target, f"{group}.with_money", **_amount(typ, money))
         if f"{group}.receive" in lx:
