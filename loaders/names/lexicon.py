@@ -7,24 +7,9 @@ from functools import lru_cache
 
 import yaml
 
+from loaders.frames import MONTH_WORDS
 from loaders.gazetteer import DATA_DIR
 
-_MONTHS = frozenset(
-    [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ]
-)
 #: lower-case heads that can follow a capitalised name ("the Cobra Gold exercise")
 _LOWER_HEADS = {
     "exercise": "Exercise",
@@ -106,6 +91,6 @@ def lexicon() -> Lexicon:
         roles=roles,
         max_role=max(len(r) for r in roles),
         stop=stop,
-        stop_inside=_MONTHS,
+        stop_inside=MONTH_WORDS,
         stop_lower=frozenset(s.lower() for s in stop),
     )
