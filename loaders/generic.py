@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from loaders.gazetteer import Gazetteer
 from loaders.mentions import SPAN, Mention
-from loaders.names import COARSE, Name, Registry, find_names
+from loaders.names import COARSE, Name, Registry, find_names, name_key
 from loaders.relations import Discourse, relate
 from loaders.text import sentences
 from loaders.values import find_money
@@ -22,20 +22,14 @@ if TYPE_CHECKING:
     from loaders.pipeline import Extraction
 
 
-def _key(name: str) -> str:
-    s = re.sub(r"^the\s+", "", name.casefold().replace("’", "'"))
-    s = re.sub(r"'s\b", "", s)
-    return re.sub(r"[^\w]+", " ", s).strip()
-
-
 def generic_pass(text: str, ex: Extraction, gaz: Gazetteer, is_title) -> None:
     known: dict[str, str] = {}
     for m in ex.nodes.values():
         for n in [m.name, *m.aliases]:
-            known.setdefault(_key(n), m.id)
+            known.setdefault(name_key(n), m.id)
     for r in ex.resolved.values():
         for n in [r.name, *r.aliases]:
-            known.setdefault(_key(n), r.id)
+            known.setdefault(name_key(n), r.id)
     reg, disc = Registry(), Discourse()
     pm = sorted(ex.mentions, key=SPAN)
     starts = [m.start for m in pm]
@@ -50,7 +44,7 @@ def generic_pass(text: str, ex: Extraction, gaz: Gazetteer, is_title) -> None:
         pms = [m for m in pm[a:b] if m.end <= e]
         names = find_names(text[s:e], s, gaz, reg, [(m.start, m.end) for m in pms])
         for n in names:
-            n.id = known.get(_key(n.name), n.id)
+            n.id = known.get(name_key(n.name), n.id)
             found.setdefault(n.id, n)
         inner = [m for m in pms if any(n.start <= m.start and m.end <= n.end for n in names)]
         items = [_from_mention(m) for m in pms if m not in inner] + names
@@ -60,8 +54,9 @@ def generic_pass(text: str, ex: Extraction, gaz: Gazetteer, is_title) -> None:
         disc.legacy_exercise = _within(legacy.get("PARTICIPATES_IN", []), s, e)
         ex.rels.extend(relate(text, s, e, items, money, disc))
     _join_legacy(ex, disc)
+    taken = set(known.values())
     for n in [*found.values(), *disc.created.values()]:
-        if n.id in ex.nodes or n.id in known.values() or n.id.startswith("state:"):
+        if n.id in ex.nodes or n.id in taken or n.id.startswith("state:"):
             continue
         ex.nodes[n.id] = Mention(
             n.start, n.end, n.id, COARSE[n.subtype], n.subtype, n.name, list(n.aliases), {}, parent=n.state

@@ -97,7 +97,7 @@ class Registry:
         self.surnames: dict[str, Name] = {}
 
     def add(self, n: Name) -> Name:
-        key = (COARSE[n.subtype], _key(n.name))
+        key = (COARSE[n.subtype], name_key(n.name))
         prev = self.by_key.get(key)
         if prev is not None:
             prev.aliases = sorted(set(prev.aliases) | set(n.aliases) | ({n.name} - {prev.name}))
@@ -111,7 +111,8 @@ class Registry:
         return n
 
 
-def _key(name: str) -> str:
+def name_key(name: str) -> str:
+    """A name folded for identity: case, a leading 'the', possessives and punctuation ignored."""
     s = re.sub(r"^the\s+", "", name.casefold().replace("’", "'"))
     s = re.sub(r"'s\b", "", s)
     return re.sub(r"[^\w]+", " ", s).strip()
@@ -131,7 +132,7 @@ def find_names(
     i = 0
     while i < len(toks):
         t = toks[i]
-        if not t.cap or (t.text in lex.stop and not _multi_head_start(toks, i, lex)):
+        if not t.cap or (t.text in lex.stop):
             # a lower-case role word ("defence minister Rajnath Singh") or a quoted name
             person = _lower_role_person(toks, i, gaz, lex, reg)
             if person is not None:
@@ -158,10 +159,6 @@ def find_names(
     out += _back_references(toks, out, reg, taken)
     out.sort(key=lambda n: (n.start, n.end))
     return out
-
-
-def _multi_head_start(toks: list[Tok], i: int, lex: Lexicon) -> bool:
-    return False
 
 
 def _index_after(toks: list[Tok], end: int) -> int:
@@ -212,7 +209,7 @@ def _classify(toks, i, j, sent, off, gaz, lex, reg) -> list[Name]:
     # "Australia and Papua New Guinea": a list of names, each classified alone
     if "and" in words:
         k = words.index("and")
-        left, right = _classify(toks, i, i + k, sent, off, gaz, lex, reg), None
+        left = _classify(toks, i, i + k, sent, off, gaz, lex, reg)
         right = _classify(toks, i + k + 1, j, sent, off, gaz, lex, reg)
         if left or right:
             return left + right
@@ -397,7 +394,7 @@ def _acronyms(sent: str, off: int, names: list[Name], reg: Registry) -> None:
             n = before[-1]
             acr = m["acr"]
             reg.acronyms.setdefault(acr, n)
-            stored = reg.by_key.get((n.coarse, _key(n.name)))
+            stored = reg.by_key.get((n.coarse, name_key(n.name)))
             if stored is not None and acr not in stored.aliases:
                 stored.aliases.append(acr)
 

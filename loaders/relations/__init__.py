@@ -167,9 +167,7 @@ def relate(text: str, s: int, e: int, items: list[Name], money: list[Money], dis
             rel("COOPERATES_WITH", st[0], st[1], "agreement.bilateral")
         for it in items:
             if (
-                COARSE.get(it.subtype) in ("Site", "Event")
-                and it.subtype not in ("Settlement", "Region")
-                and it not in located[:0]
+                COARSE.get(it.subtype) in ("Site", "Event") and it.subtype not in ("Settlement", "Region")
             ) and (it.start > agr.start or re.search(r"\bunder\b", sent, re.I)):
                 rel("PROVIDES_FOR", agr, it, "agreement.provides")
 
