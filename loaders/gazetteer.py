@@ -209,8 +209,10 @@ def load_gazetteer() -> Gazetteer:
     for raw in _read("states.yaml")["states"]:
         entries[raw["id"]] = Entry(label="State", **raw)
     curated = {e.iso2 for e in entries.values() if e.iso2}
+    claimed = {d for e in entries.values() for d in e.demonyms}
     for raw in iso_states():  # every other ISO 3166 state and territory
         if raw["iso2"] not in curated and raw["id"] not in entries:
+            raw["demonyms"] = [d for d in raw["demonyms"] if d not in claimed]  # "Indian": India's
             entries[raw["id"]] = Entry(label="State", **{k: v for k, v in raw.items() if k != "capital"})
     for raw in _read("bodies.yaml")["bodies"]:
         entries[raw["id"]] = Entry(**raw)

@@ -61,6 +61,35 @@ def generic_pass(text: str, ex: Extraction, gaz: Gazetteer, is_title) -> None:
         ex.nodes[n.id] = Mention(
             n.start, n.end, n.id, COARSE[n.subtype], n.subtype, n.name, list(n.aliases), {}, parent=n.state
         )
+    _merge_people(ex)
+
+
+def _words(name: str) -> list[str]:
+    return [w for w in re.split(r"[\s\-.]+", name.casefold()) if w]
+
+
+def _merge_people(ex: Extraction) -> None:
+    """One person named in full and in part ("Joseph R. Biden Jr." and "Biden", "Qi Zhenhong" and
+    "Qi") is one node: a shorter name whose words all occur in one longer name joins it."""
+    people = sorted((m for m in ex.nodes.values() if m.subtype == "Person"), key=lambda m: -len(m.name))
+    remap: dict[str, str] = {}
+    for i, short in enumerate(people):
+        words = set(_words(short.name))
+        hosts = [p for p in people[:i] if p.id not in remap and words < set(_words(p.name))]
+        if len({p.id for p in hosts}) != 1:  # unknown, or shared by two people: keep apart
+            continue
+        host = hosts[0]
+        remap[short.id] = host.id
+        host.aliases = sorted(set(host.aliases) | {short.name, *short.aliases} - {host.name})
+        for k, v in short.props.items():
+            host.props.setdefault(k, v)
+    if not remap:
+        return
+    for k in remap:
+        ex.nodes.pop(k, None)
+    for r in ex.rels:
+        r.source = remap.get(r.source, r.source)
+        r.target = remap.get(r.target, r.target)
 
 
 def _join_legacy(ex: Extraction, disc: Discourse) -> None:

@@ -86,7 +86,7 @@ _STARTS = _HEADS | frozenset(
         "rear",
     ]
 )
-_TOKEN = r"[A-ZА-ЯЁ][a-zа-яё]+(?:[-'’][A-ZА-ЯЁa-zа-яё][a-zа-яё]+)*"
+_TOKEN = r"[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁ][a-zß-öø-ÿĀ-ſа-яё]+(?:[-'’][A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁa-zß-öø-ÿа-яё][a-zß-öø-ÿĀ-ſа-яё]+)*"
 
 
 @cache
@@ -95,12 +95,12 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     word: they take milliseconds to compile, and most documents name nobody."""
     return (
         re.compile(rf"\b(?:{_MINISTER}|{_OFFICE}|{_RANK})\b"),
-        re.compile(rf"({_TOKEN}(?: {_TOKEN}){{0,3}})"),
+        re.compile(rf"({_TOKEN}(?: [A-Z]\.)?(?: {_TOKEN}){{0,3}})"),
         re.compile(rf"(?<![\w'’-])({_TOKEN}(?: {_TOKEN}){{1,3}}),\s+(?:the\s+)?$"),
     )
 
 
-_JOIN = re.compile(r"(?:\s+|['’]s\s+)$")
+_JOIN = re.compile(r"(?:[ \t]+|['’]s[ \t]+)$")
 _OF = re.compile(r"\s+of\s+(?:the\s+)?")
 _NOT_NAME_WORDS = (
     "the a an of and in on at for with by to from as this that his her their its staff office ministry "
@@ -109,7 +109,8 @@ _NOT_NAME_WORDS = (
     "ambassador speaker deputy colonel admiral marshal lieutenant major vice prime foreign defence "
     "defense interior national security state affairs january february march april may june july "
     "august september october november december monday tuesday wednesday thursday friday saturday "
-    "sunday said says told met visited during after before while when also however central"
+    "sunday said says told met visited during after before while when also however central atomics "
+    "dynamics electric motors"
 )
 _NOT_NAME = frozenset(_NOT_NAME_WORDS.split())
 
@@ -177,6 +178,8 @@ def _one(text: str, m: re.Match[str], spans: _Spans, people: dict[str, Mention])
     name_at = name_after.match(text, b + 1) if text[b : b + 1] == " " else None
     if name_at is not None:
         start, end = name_at.span(1)
+        if country is None:  # "President Sadyr Japarov of the Kyrgyz Republic"
+            country = _of_phrase(text, end, spans)[1]
         _add(text, start, end, title, rank, country, spans, people)
         return
     before = name_before.search(text, max(0, lead - 80), lead)
@@ -227,11 +230,13 @@ def _add(
     if not words or any(w.casefold() in _NOT_NAME for w in words) or spans.overlaps(start, end):
         return
     name = " ".join(words)
-    if len(words) == 1:  # a bare surname only resolves to a person already named in full
+    if len(words) == 1:  # a bare surname: the person named in full before, else a new person
         known = _by_surname(name, people)
         if known is not None:
             known.aliases = sorted(set(known.aliases) | {f"{rank or title} {name}"})
-        return
+            return
+        if not title[:1].isupper():  # "the president Trump" is rare; "minister Li" too weak alone
+            return
     pid = f"person:{_slug(name)}"
     props: dict = {"title": title}
     if rank:

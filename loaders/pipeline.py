@@ -36,6 +36,7 @@ _BOTH = re.compile(
     r"both states|the parties|(?P<three>(?:all|the) three (?:countries|states)))\b",
     re.I,
 )
+_BODIES = frozenset({"GovernmentBody", "SecurityForce"})
 _UNIT_PREFIX = {"GovernmentBody": "gov", "SecurityForce": "sf"}
 _LEAD_ARTICLE = re.compile(r"^(?:The|A|An)\s+")
 _LEAD_MODIFIER = re.compile(r"^(?:temporary|joint|permanent|new)\s+")
@@ -77,10 +78,31 @@ def run(text: str, published: date | None, doc_key: str, gaz: Gazetteer | None =
         _sentence(text, s, e, sent_hits, tokens, gaz, ctx, ex, published, adj, known, cues, index)
     ex.resolved, ex.rels = resolve(ex.disc.protos, ex.rels, ex.nodes, gaz, doc_key)
     # people after every rule has run: the gazetteer rules never use them as items
+    bounds = list(sentences(text))
+    firsts = [a for a, _ in bounds]
+
+    def sentence_of(m: Mention) -> tuple[int, int]:
+        return bounds[max(0, bisect_left(firsts, m.start + 1) - 1)]
+
     for pid, person in find_people(text, hits, tokens, gaz, _body_start(text)).items():
         ex.nodes.setdefault(pid, person)
+        state = person.props.get("country")
+        if state and ex.nodes[pid] is person:  # a person is part of the state of the role they hold
+            ex.rels.append(Rel("PART_OF", pid, state, sentence_of(person), {"rule": "person.role_state"}))
+    _home_states(ex, sentence_of)
     generic_pass(text, ex, gaz, _is_title)
     return ex
+
+
+def _home_states(ex: Extraction, sentence_of) -> None:
+    """A ministry or force the reference data places in a state the document names is part of it
+    ("the State Department" in a report on the United States), even where the sentence omits the state."""
+    named = {m.id for m in ex.mentions if m.subtype == "State"}
+    stated = {r.source for r in ex.rels if r.type == "PART_OF"}
+    for m in list(ex.nodes.values()):
+        home = m.home
+        if home and home in named and m.subtype in _BODIES and m.id not in stated:
+            ex.rels.append(Rel("PART_OF", m.id, home, sentence_of(m), {"rule": "body.home_state"}))
 
 
 def _body_start(text: str) -> int:

@@ -102,7 +102,7 @@ def iso_states() -> list[dict]:
             info = {}
         for alt in info.get("altSpellings") or []:
             # two-letter codes and native-script spellings are noise in English text
-            if len(alt) > 2 and alt.isascii():
+            if len(alt) > 2 and alt.isascii() and alt != country.alpha_3:  # "MAF" is no name
                 aliases.add(alt)
         if isinstance(info.get("demonym"), str) and info["demonym"]:
             demonyms = [d.strip() for d in info["demonym"].split(",") if d.strip()]
@@ -121,8 +121,18 @@ def iso_states() -> list[dict]:
                 "lat": lat,
                 "lon": lon,
                 "capital": g.get("capital") or info.get("capital") or None,
+                "population": info.get("population") or 0,
             }
         )
+    # a demonym several entries share ("French": France, Réunion, Mayotte…) names the most populous
+    owner: dict[str, dict] = {}
+    for row in out:
+        for d in row["demonyms"]:
+            if d not in owner or row["population"] > owner[d]["population"]:
+                owner[d] = row
+    for row in out:
+        row["demonyms"] = [d for d in row["demonyms"] if owner[d] is row]
+        del row["population"]
     return out
 
 

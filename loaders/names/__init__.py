@@ -17,7 +17,7 @@ from loaders.names.lexicon import Lexicon, lexicon
 from loaders.reference import capitals, settlements
 from loaders.text import form_keys, slug
 
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|\w[\w'’\-.]*\w|\w|[“”\"(),;:]|\S")
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]\.(?= [A-Z][a-z])|\w[\w'’\-.]*\w|\w|[“”\"(),;:]|\S")
 _ACRONYM = re.compile(r"\(\s*(?P<acr>[A-Z][A-Za-z0-9&\-.]{1,11})\s*\)")
 _CONNECT = frozenset(
     {"of", "for", "on", "de", "du", "al", "bin", "ibn", "el", "da", "van", "von", "and", "the"}
@@ -303,8 +303,8 @@ def _person(toks, i, j, words, state, core0, gaz, lex, reg) -> Name | None:
         w in lex.stop or w.lower() in _CONNECT - {"bin", "al", "de"} for w in rest
     ):
         return None
-    if any(_state_of(w, gaz) for w in rest) or lex.head(rest)[0] is not None:
-        return None
+    if any(_state_of(w, gaz) for w in rest) or lex.head(rest)[0] is not None or lex.head(rest[:1])[0]:
+        return None  # "General Atomics": a company, not a general
     if len(rest) == 1 and rest[0] in reg.surnames:
         p = reg.surnames[rest[0]]
         return _at(p, toks[j - 1].start, toks[j - 1].end)

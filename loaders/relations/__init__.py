@@ -210,6 +210,9 @@ def relate(text: str, s: int, e: int, items: list[Name], money: list[Money], dis
             if loc.subtype in ("Settlement", "Facility", "State") and loc.start > mt.start:
                 rel("LOCATED_IN", mt, loc, "meeting.in")
 
+    if not any(it.subtype == "Meeting" for it in items):
+        _unnamed_meeting(sent, s, items, actors, located, hits, disc, rel)
+
     _verb_relations(sent, s, items, actors, located, money, hits, rel)
 
     # membership: "CSTO member states Armenia, Belarus ...", "NATO allies", "joined the alliance"
@@ -228,6 +231,47 @@ def relate(text: str, s: int, e: int, items: list[Name], money: list[Money], dis
     if len(states) == 2 and hits("cooperation.nouns"):
         rel("COOPERATES_WITH", states[0], states[1], "cooperation.pair")
     return out
+
+
+_PLACES = ("Settlement", "State", "Region", "Facility")
+_LEAD_THE = re.compile(r"^the\s+", re.I)
+
+
+def _unnamed_meeting(sent, s, items, actors, located, hits, disc, rel) -> None:
+    """A visit or a meeting the text describes without naming it: "Lecornu's visit to Armenia",
+    "Putin met Lukashenko in Minsk". It is named from its people and place, as an analyst would
+    ("Lecornu's visit to Armenia", "Putin–Lukashenko meeting"), and its people take part in it."""
+    people = [a for a in actors if a.subtype == "Person" and a not in located]
+    if not people:
+        return
+    mt: Name | None = None
+    for m in hits("meeting.visit"):
+        at = s + m.start()
+        visitor = _last_before(people, at, ("Actor",), sent, s) or _first_after(people, s + m.end(), sent, s)
+        dest = next((it for it in located if it.start >= s + m.end() and it.subtype in _PLACES), None)
+        if visitor is not None and dest is not None:
+            place = sent[dest.start - s : dest.end - s] if dest.subtype == "State" else dest.name
+            name = f"{_surname(visitor)}'s visit to {_LEAD_THE.sub('', place)}"
+            mt = _created(disc, Name(at, s + m.end(), f"event:{slug(name)}", "Meeting", name))
+            rel("LOCATED_IN", mt, dest, "meeting.visit_to")
+            break
+    if mt is None:
+        found = hits("meeting.met")
+        two = _unique(people)
+        if not found or len(two) < 2:
+            return
+        noun = "talks" if "talk" in found[0].group().lower() else "meeting"
+        name = f"{_surname(two[0])}–{_surname(two[1])} {noun}"
+        mt = _created(disc, Name(s + found[0].start(), s + found[0].end(), f"event:{slug(name)}", "Meeting", name))
+        place = next((it for it in located if it.start > s + found[0].start() and it.subtype in _PLACES), None)
+        if place is not None:
+            rel("LOCATED_IN", mt, place, "meeting.in")
+    for p in _unique(people):
+        rel("PARTICIPATES_IN", p, mt, "meeting.person")
+
+
+def _surname(p: Name) -> str:
+    return p.name.split()[-1] if p.subtype == "Person" else p.name
 
 
 def _verb_relations(sent, s, items, actors, located, money, hits, rel) -> None:
