@@ -44,9 +44,7 @@ class DocContext:
     states_seen: list[str] = field(default_factory=list)
 
 
-def compose(
-    hits: list[Hit], tokens: Tokens, text: str, gaz: Gazetteer, ctx: DocContext
-) -> list[Mention]:
+def compose(hits: list[Hit], tokens: Tokens, text: str, gaz: Gazetteer, ctx: DocContext) -> list[Mention]:
     """Turn the gazetteer hits of one sentence into mentions (kinds joined with states)."""
     out: list[Mention] = []
     used: set[int] = set()

@@ -41,8 +41,14 @@ def load_sidecar(path: Path) -> dict:
 
 
 #: the longest value each sidecar field may hold
-SIDECAR_LIMITS = {"title": 500, "publisher": 200, "author": 200, "published": 40,
-                  "published_precision": 5, "language": 35}
+SIDECAR_LIMITS = {
+    "title": 500,
+    "publisher": 200,
+    "author": 200,
+    "published": 40,
+    "published_precision": 5,
+    "language": 35,
+}
 _LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8}){0,4}")
 
 
@@ -54,20 +60,28 @@ def check_sidecar(data: dict, source: str | None) -> dict[str, str]:
         if key not in _KEYS or raw is None:
             continue
         if isinstance(raw, dict | list | tuple | set | bytes):
-            raise InputError(f"sidecar field {key!r} must be a single value, not a {type(raw).__name__}",
-                             source=source)
+            raise InputError(
+                f"sidecar field {key!r} must be a single value, not a {type(raw).__name__}", source=source
+            )
         value = str(raw).strip()
         if len(value) > SIDECAR_LIMITS[key]:
-            raise InputError(f"sidecar field {key!r} is {len(value)} characters long; at most "
-                             f"{SIDECAR_LIMITS[key]} are kept", source=source)
+            raise InputError(
+                f"sidecar field {key!r} is {len(value)} characters long; at most "
+                f"{SIDECAR_LIMITS[key]} are kept",
+                source=source,
+            )
         if key == "language" and not _LANGUAGE.fullmatch(value):
-            raise InputError(f"sidecar field 'language' must be a language code such as en or ru, "
-                             f"not {value[:40]!r}", source=source)
+            raise InputError(
+                f"sidecar field 'language' must be a language code such as en or ru, not {value[:40]!r}",
+                source=source,
+            )
         if key == "published_precision" and value not in ("year", "month", "day"):
             raise InputError("sidecar field 'published_precision' must be year, month or day", source=source)
         if key == "published" and _calendar_date(value) is None:
-            raise InputError(f"sidecar field 'published' is not a date: {value[:40]!r}; "
-                             "write YYYY-MM-DD, YYYY-MM or YYYY", source=source)
+            raise InputError(
+                f"sidecar field 'published' is not a date: {value[:40]!r}; write YYYY-MM-DD, YYYY-MM or YYYY",
+                source=source,
+            )
         fields[key] = value
     return fields
 

@@ -212,8 +212,16 @@ def _docx(data: bytes, path: Path) -> tuple[str, str, dict]:
             meta["published"] = props.created.date().isoformat()
     except InputError:
         raise
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, KeyError, ValueError, SyntaxError,
-            EOFError, OSError) as exc:
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        zlib.error,
+        KeyError,
+        ValueError,
+        SyntaxError,
+        EOFError,
+        OSError,
+    ) as exc:
         # lxml's XMLSyntaxError is a SyntaxError; a cut-off part is an EOFError or a zlib error
         raise InputError(
             f"DOCX is damaged or not a Word document ({type(exc).__name__}); re-save it as .docx",

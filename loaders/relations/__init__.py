@@ -260,10 +260,11 @@ def _unnamed_meeting(sent, s, items, actors, located, hits, disc, rel) -> None:
         two = _unique(people)
         if not found or len(two) < 2:
             return
+        a, b = s + found[0].start(), s + found[0].end()
         noun = "talks" if "talk" in found[0].group().lower() else "meeting"
         name = f"{_surname(two[0])}–{_surname(two[1])} {noun}"
-        mt = _created(disc, Name(s + found[0].start(), s + found[0].end(), f"event:{slug(name)}", "Meeting", name))
-        place = next((it for it in located if it.start > s + found[0].start() and it.subtype in _PLACES), None)
+        mt = _created(disc, Name(a, b, f"event:{slug(name)}", "Meeting", name))
+        place = next((it for it in located if it.start > a and it.subtype in _PLACES), None)
         if place is not None:
             rel("LOCATED_IN", mt, place, "meeting.in")
     for p in _unique(people):
