@@ -178,10 +178,12 @@ def relate(text: str, s: int, e: int, items: list[Name], money: list[Money], dis
     if not exercises and ex_nouns:
         definite = re.search(r"\b(?:the|this|that)\s+(?:\w+\s+){0,2}$", sent[: ex_nouns[0].start()], re.I)
         cands = [a for a in free_actors if a.subtype in ("State", "SecurityForce", "Organization")]
-        if definite and disc.exercise is not None:
+        if disc.exercise is not None and (definite or takes):  # the exercise in focus, described again
             exercises = [disc.exercise]
         elif cands and (takes or len(cands) >= 2) and not disc.legacy_exercise:
             exercises = [_new_event(sent, s, ex_nouns[0], cands, disc, "Exercise")]
+    elif not exercises and takes and disc.exercise is not None and len(states) >= 2:
+        exercises = [disc.exercise]  # "Participants included Australia, France and Japan."
     for ex in exercises:
         disc.exercise = ex
         if takes or len(exercises) == 1:
@@ -227,9 +229,17 @@ def relate(text: str, s: int, e: int, items: list[Name], money: list[Money], dis
                 continue
             rel("PART_OF", st_item, org, "membership.member")
 
-    # bilateral cooperation between exactly two states
-    if len(states) == 2 and hits("cooperation.nouns"):
-        rel("COOPERATES_WITH", states[0], states[1], "cooperation.pair")
+    # cooperation between two states, or each pair of three or four named together
+    group = len(states) == 3 and re.search(r"\b(?:trilateral|between|among)\b", sent, re.I)
+    if (len(states) == 2 or group) and hits("cooperation.nouns"):
+        rule = "cooperation.pair" if len(states) == 2 else "cooperation.group"
+        for a, b in itertools.combinations(states, 2):
+            rel("COOPERATES_WITH", a, b, rule)
+    # a supply, grant or training between two states is their cooperation
+    for r in list(out):
+        states_both = r.source.startswith("state:") and r.target.startswith("state:")
+        if r.type in ("SUPPLIES", "FUNDS", "TRAINS") and states_both:
+            out.append(Rel("COOPERATES_WITH", r.source, r.target, span, {"rule": "transfer.pair"}))
     return out
 
 
