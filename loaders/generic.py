@@ -14,8 +14,9 @@ from typing import TYPE_CHECKING
 from loaders.gazetteer import Gazetteer
 from loaders.mentions import SPAN, Mention
 from loaders.names import COARSE, Name, Registry, find_names, name_key
+from loaders.reference import capitals, settlements
 from loaders.relations import Discourse, relate
-from loaders.text import sentences
+from loaders.text import sentences, slug
 from loaders.values import find_money
 
 if TYPE_CHECKING:
@@ -47,7 +48,10 @@ def generic_pass(text: str, ex: Extraction, gaz: Gazetteer, is_title) -> None:
             n.id = known.get(name_key(n.name), n.id)
             found.setdefault(n.id, n)
         inner = [m for m in pms if any(n.start <= m.start and m.end <= n.end for n in names)]
-        items = [_from_mention(m) for m in pms if m not in inner] + names
+        items = [_city_or_state(m, text, reg) for m in pms if m not in inner] + names
+        for it in items:
+            if it.subtype == "Settlement" and it.id.startswith("city:"):
+                found.setdefault(it.id, it)
         items.sort(key=SPAN)
         money = find_money(text[s:e], s) if re.search(r"[$€£¥₹]|\d\s*(?:million|billion)", text[s:e]) else []
         disc.legacy_agreement = _within(legacy.get("PARTY_TO", []), s, e)
@@ -128,6 +132,22 @@ def _label_of(ex: Extraction, node_id: str) -> str | None:
 
 def _within(spans: list[tuple[int, int]], s: int, e: int) -> bool:
     return any(s <= a < e for a, _ in spans)
+
+
+_PLACE_BEFORE = re.compile(r"(?:\b(?:in|at|to|near|outside|into|visited|visiting)\s+)$", re.I)
+
+
+def _city_or_state(m: Mention, text: str, reg: Registry) -> Name:
+    """A capital the rules read as its state ("Moscow" for Russia) is the city where the text puts
+    something in it ("talks in Moscow", "a visit to Paris"), and the state elsewhere."""
+    if m.subtype == "State":
+        surface = text[m.start : m.end]
+        if (surface in capitals() or surface in settlements()) and _PLACE_BEFORE.search(
+            text, max(0, m.start - 12), m.start
+        ):
+            city = Name(m.start, m.end, f"city:{slug(surface)}", "Settlement", surface, [], m.id)
+            return reg.add(city)
+    return _from_mention(m)
 
 
 def _from_mention(m: Mention) -> Name:

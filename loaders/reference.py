@@ -14,7 +14,7 @@ from functools import lru_cache
 from loaders.text import slug
 
 #: a larger settlement is known by name alone; a smaller one only where the text calls it a place
-MIN_POPULATION = 200_000
+MIN_POPULATION = 100_000
 #: English words that are also GeoNames city names: never read as places on their own
 _COMMON = frozenset(
     [

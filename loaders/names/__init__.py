@@ -23,6 +23,7 @@ _CONNECT = frozenset(
     {"of", "for", "on", "de", "du", "al", "bin", "ibn", "el", "da", "van", "von", "and", "the"}
 )
 _LOCATIVE = frozenset({"in", "at", "to", "from", "near", "outside", "visited", "visit", "visiting", "into"})
+_TOWN_NOUNS = frozenset({"city", "town", "village", "capital", "port", "cities", "towns"})
 _PREFIX = {
     "GovernmentBody": "gov",
     "SecurityForce": "sf",
@@ -376,7 +377,10 @@ def _place(toks, i, j, words, gaz, reg) -> list[Name]:
         return []
     prev = toks[i - 1].text.lower() if i > 0 else ""
     dateline = i == 0 and text.isupper()
-    if prev not in _LOCATIVE and not dateline:
+    # "in Dushanbe", "the city of Agadez", "in Callao and Iquitos"
+    city_of = prev == "of" and i > 1 and toks[i - 2].text.lower() in _TOWN_NOUNS
+    listed = prev in ("and", ",") and any(t.text.lower() in _LOCATIVE for t in toks[max(0, i - 6) : i - 1])
+    if prev not in _LOCATIVE and not dateline and not city_of and not listed:
         return []
     iso = (city or {}).get("countrycode") or cap_iso
     state = gaz.by_iso2.get(iso.lower()) if iso else None

@@ -199,7 +199,7 @@ def relate(text: str, s: int, e: int, items: list[Name], money: list[Money], dis
             st = _unique([a for a in parts if a.subtype == "State"])
             if len(st) == 2:
                 rel("COOPERATES_WITH", st[0], st[1], "exercise.bilateral")
-        for loc in located:
+        for loc in located if s <= ex.start < e else []:  # where it is, only beside its own name
             if loc.subtype in ("State", "Region", "Settlement", "Facility") and loc.start > ex.start - 200:
                 rel("LOCATED_IN", ex, loc, "exercise.in")
 
