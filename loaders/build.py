@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from operator import itemgetter
 
+from loaders import calibration
 from loaders.gazetteer import load_gazetteer
 from loaders.models import DocumentMeta
 from loaders.pipeline import Extraction
@@ -77,6 +78,8 @@ def build_graph(text: str, meta: DocumentMeta, ex: Extraction, digest: str) -> G
         start, end = rel.span
         ev = {"document": doc_id, "quote": text[start:end], "start": start, "end": end}
         props = {**rel.props, **tail}
+        props["extraction_confidence"] = calibration.confidence(props.get("rule"))
+        props["rules"] = [props["rule"]] if props.get("rule") else []
         if rel.type in {"PART_OF", "LOCATED_IN"}:
             props.pop("status", None)
         cur = merged.get(key)
@@ -93,6 +96,13 @@ def build_graph(text: str, meta: DocumentMeta, ex: Extraction, digest: str) -> G
             for k, v in props.items():
                 if k not in {"status", "date", "date_precision"}:
                     cur["properties"].setdefault(k, v)
+            # several rules agreeing: each is kept, and the best-calibrated one gives the confidence
+            cur_props = cur["properties"]
+            if props.get("rule") and props["rule"] not in cur_props["rules"]:
+                cur_props["rules"] = sorted([*cur_props["rules"], props["rule"]])
+            cur_props["extraction_confidence"] = max(
+                cur_props["extraction_confidence"], props["extraction_confidence"]
+            )
             if (key, start) not in seen_ev:
                 seen_ev.add((key, start))
                 cur["evidence"].append(ev)

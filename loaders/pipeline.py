@@ -195,33 +195,43 @@ def _sentence(
                 disc.protos[agr.ref].facilities.add(fac.ref)
     view = Sentence(text, s, e, items, money, published, cues, index)
     rels: list[Rel] = []
-    rels += part_of_rules(view)
-    rels += membership_rules(view) if "member" in cues else []
+    rels += _tag("frame.part_of", part_of_rules(view))
+    rels += _tag("frame.membership", membership_rules(view)) if "member" in cues else []
     if "agreement" in kinds or "both" in cues:
-        rels += agreement_rules(view, ex.disc)
+        rels += _tag("frame.agreement", agreement_rules(view, ex.disc))
     if "agreement" in kinds:
-        rels += party_forms(view, ex.disc)
-        rels += provides_under(view, ex.disc)
-    rels += implicit_agreement(view, ex.disc) if "agreed_to" in cues else []
+        rels += _tag("frame.party", party_forms(view, ex.disc))
+        rels += _tag("frame.provides", provides_under(view, ex.disc))
+    rels += _tag("frame.agreed_to", implicit_agreement(view, ex.disc)) if "agreed_to" in cues else []
     if "exercise" in kinds or "took_part" in cues:
-        rels += exercise_rules(view, ex.disc)
+        rels += _tag("frame.exercise", exercise_rules(view, ex.disc))
     # each rule below finds nothing without its cue words or items (its patterns are scanned only
     # when the token cue class is present, see rulekit.cue_spans): skip the call outright
     if "coop" in cues:
-        rels += cooperation_rules(view, ex.disc)
+        rels += _tag("frame.cooperation", cooperation_rules(view, ex.disc))
     if kinds & {"facility", "site", "exercise"}:
-        rels += site_rules(view, ex.disc)
+        rels += _tag("frame.site", site_rules(view, ex.disc))
     if money or "moneyish" in cues:
-        rels += funding_rules(view, ex.disc)
+        rels += _tag("frame.funding", funding_rules(view, ex.disc))
     if "build" in cues or "operate" in cues:
-        rels += build_rules(view, ex.disc)
+        rels += _tag("frame.build", build_rules(view, ex.disc))
     if "supply_out" in cues or "supply_in" in cues:
-        rels += supply_rules(view, ex.disc)
+        rels += _tag("frame.supply", supply_rules(view, ex.disc))
     if "train" in cues:
-        rels += training_rules(view, ex.disc)
+        rels += _tag("frame.training", training_rules(view, ex.disc))
     if created:
-        rels += establish_rules(view, ex.disc, [i for i in items if i.mention in created])
+        rels += _tag(
+            "frame.establish", establish_rules(view, ex.disc, [i for i in items if i.mention in created])
+        )
     ex.rels.extend(rels)
+
+
+def _tag(rule: str, rels: list[Rel]) -> list[Rel]:
+    """Name the rule family and relation type that made each relation ("frame.agreement.party_to"),
+    so that its precision can be measured and calibrated (``loaders.calibration``)."""
+    for r in rels:
+        r.props.setdefault("rule", f"{rule}.{r.type.lower()}")
+    return rels
 
 
 def _gazetteer_focus(items: list[Item], mentions: list[Mention], disc: Discourse) -> None:

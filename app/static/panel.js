@@ -9,6 +9,8 @@ const GRADES = [
   ["Source reliability (A–F)", ["source_reliability", "reliability"]],
   ["Information credibility (1–6)", ["credibility", "information_credibility"]],
   ["Confidence (0–100)", ["confidence"]],
+  // how often the extraction rule that made this claim is right on real reporting (loaders/calibration.py)
+  ["Extraction rule precision (0–100)", ["extraction_confidence"]],
 ];
 
 function el(tag, attrs = {}, ...children) {

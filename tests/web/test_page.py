@@ -12,6 +12,7 @@ import pytest
 
 from graph.db import Db
 from graph.writer import GraphWriter
+from loaders import extract_path
 from pactgraph.models import GraphDocument
 from pactgraph.settings import PROJECT_ROOT
 from tests.fixtures import seed_graph
@@ -21,9 +22,14 @@ pytestmark = [pytest.mark.browser, pytest.mark.neo4j]
 
 #: approximate coordinates, as the loaders' gazetteer puts them on states and sites
 COORDINATES = {
-    "tajikistan": (38.86, 71.28), "china": (35.86, 104.20), "afghanistan": (33.94, 67.71),
-    "russia": (61.52, 105.32), "gbao": (38.27, 73.00), "wakhan_gorge": (37.00, 72.70),
-    "wakhan_base": (37.05, 72.65), "chinese_base_2019": (37.37, 74.86),
+    "tajikistan": (38.86, 71.28),
+    "china": (35.86, 104.20),
+    "afghanistan": (33.94, 67.71),
+    "russia": (61.52, 105.32),
+    "gbao": (38.27, 73.00),
+    "wakhan_gorge": (37.00, 72.70),
+    "wakhan_base": (37.05, 72.65),
+    "chinese_base_2019": (37.37, 74.86),
 }
 
 
@@ -50,9 +56,13 @@ def pick(page: Any, box: str, words: str, expected: str) -> None:
 
 
 def visible_names(page: Any, selector: str) -> set[str]:
-    return set(page.evaluate(
-        "(sel) => window.pactgraph.cy.$(sel).filter(e => e.style('display') !== 'none')"
-        ".map(e => e.isNode() ? e.data('name') : e.data('type'))", selector))
+    return set(
+        page.evaluate(
+            "(sel) => window.pactgraph.cy.$(sel).filter(e => e.style('display') !== 'none')"
+            ".map(e => e.isNode() ? e.data('name') : e.data('type'))",
+            selector,
+        )
+    )
 
 
 def test_seed_question_answered_by_clicks(db: Db, live_api: LiveApi, page: Any) -> None:
@@ -68,8 +78,12 @@ def test_seed_question_answered_by_clicks(db: Db, live_api: LiveApi, page: Any) 
     page.wait_for_function("/path/.test(document.getElementById('status').textContent)")
 
     on_path = visible_names(page, "node.path")
-    assert {"Ministry of Internal Affairs of Tajikistan", "Ministry of Public Security of China",
-            "MVD of Tajikistan – MPS of China agreement on the Wakhan base", "Wakhan base"} <= on_path
+    assert {
+        "Ministry of Internal Affairs of Tajikistan",
+        "Ministry of Public Security of China",
+        "MVD of Tajikistan – MPS of China agreement on the Wakhan base",
+        "Wakhan base",
+    } <= on_path
     assert "PARTY_TO" in visible_names(page, "edge.path")
 
     # click a path edge that reaches the Wakhan base, on the canvas itself, where Cytoscape drew it
@@ -86,8 +100,11 @@ def test_seed_question_answered_by_clicks(db: Db, live_api: LiveApi, page: Any) 
     page.wait_for_selector("#details .evidence button.quote")
     title = page.inner_text("#details-title")
     assert edge["type"] in title and "Wakhan base" in title
-    gold = next(r for r in graph.relationships
-                if (r.source, r.type, r.target) == (edge["source"], edge["type"], edge["target"]))
+    gold = next(
+        r
+        for r in graph.relationships
+        if (r.source, r.type, r.target) == (edge["source"], edge["type"], edge["target"])
+    )
     quote = gold.evidence[0].quote
     assert page.inner_text("#details .evidence button.quote") == f"“{quote}”"
     assert "Confidence (0–100):" in page.inner_text("#details")  # the graph grades each claim
@@ -110,6 +127,34 @@ def test_seed_question_answered_by_clicks(db: Db, live_api: LiveApi, page: Any) 
     assert not page.is_visible("#document")
 
 
+def test_edge_panel_shows_how_often_its_extraction_rule_is_right(
+    db: Db, live_api: LiveApi, page: Any, seed_path: Path
+) -> None:
+    """An extracted claim shows the precision its rule reached on real reporting (the calibration
+    table of loaders/calibration.py) beside its other grades, and the rules that made it."""
+    extracted = extract_path(seed_path)
+    GraphWriter(db).write(extracted)
+    page.goto(f"{live_api.url}/ui/")
+    page.wait_for_function("document.getElementById('status').textContent === 'Ready'")
+    pick(page, "search", "Tajik MVD", "Ministry of Internal Affairs of Tajikistan")
+    page.wait_for_function("window.pactgraph.cy.edges().length > 0")
+    shown = page.evaluate("""() => {
+        const edge = window.pactgraph.cy.edges()[0];
+        edge.emit('tap');
+        return {source: edge.data('source'), type: edge.data('type'), target: edge.data('target')};
+    }""")
+    page.wait_for_selector("#details .grades")
+    rel = next(
+        r
+        for r in extracted.relationships
+        if (r.source, r.type, r.target) == (shown["source"], shown["type"], shown["target"])
+    )
+    details = page.inner_text("#details")
+    assert f"Extraction rule precision (0–100): {rel.properties['extraction_confidence']}" in details
+    assert rel.properties["rules"][0] in details
+    assert not page.js_errors, page.js_errors
+
+
 def test_map_filters_list_and_export(db: Db, live_api: LiveApi, page: Any) -> None:
     load_seed(db)
     page.goto(f"{live_api.url}/ui/")
@@ -125,8 +170,10 @@ def test_map_filters_list_and_export(db: Db, live_api: LiveApi, page: Any) -> No
 
     # the list view is the keyboard's way into the graph
     page.click("#tab-list")
-    assert page.locator("#list-body tr").count() == len(visible_names(page, "edge")) or \
-        page.locator("#list-body tr").count() > 0
+    assert (
+        page.locator("#list-body tr").count() == len(visible_names(page, "edge"))
+        or page.locator("#list-body tr").count() > 0
+    )
     page.locator("#list-body button").first.focus()
     page.keyboard.press("Enter")
     page.wait_for_selector("#details .evidence")
