@@ -32,6 +32,7 @@ def generic_pass(text: str, ex: Extraction, gaz: Gazetteer, is_title) -> None:
         for n in [r.name, *r.aliases]:
             known.setdefault(name_key(n), r.id)
     reg, disc = Registry(), Discourse()
+    facilities = [(a, b, _resolved_id(ex, ref)) for a, b, ref in ex.facility_spans]
     pm = sorted(ex.mentions, key=SPAN)
     starts = [m.start for m in pm]
     found: dict[str, Name] = {}
@@ -46,6 +47,13 @@ def generic_pass(text: str, ex: Extraction, gaz: Gazetteer, is_title) -> None:
         names = find_names(text[s:e], s, gaz, reg, [(m.start, m.end) for m in pms])
         for n in names:
             n.id = known.get(name_key(n.name), n.id)
+            if n.subtype == "Facility":  # the facility the rules read in the same words is this one
+                same = next((fid for a, b, fid in facilities if a < n.end and n.start < b), None)
+                if same is not None:
+                    n.id = same
+                    for r in ex.resolved.values():
+                        if r.id == same and n.name != r.name and n.name not in r.aliases:
+                            r.aliases.append(n.name)
             found.setdefault(n.id, n)
         inner = [m for m in pms if any(n.start <= m.start and m.end <= n.end for n in names)]
         items = [_city_or_state(m, text, reg) for m in pms if m not in inner] + names
@@ -120,6 +128,11 @@ def _join_legacy(ex: Extraction, disc: Discourse) -> None:
     for r in ex.rels:
         r.source = remap.get(r.source, r.source)
         r.target = remap.get(r.target, r.target)
+
+
+def _resolved_id(ex: Extraction, ref: str) -> str:
+    found = ex.resolved.get(ref)
+    return found.id if found is not None else ref
 
 
 def _label_of(ex: Extraction, node_id: str) -> str | None:

@@ -52,6 +52,8 @@ class Extraction:
         self.resolved: dict[str, Resolved] = {}
         #: every mention the gazetteer rules made, in every sentence (the generic pass reads them)
         self.mentions: list[Mention] = []
+        #: where the rules read an unnamed facility ("a Chinese-funded base"), with its proto id
+        self.facility_spans: list[tuple[int, int, str]] = []
 
 
 def run(text: str, published: date | None, doc_key: str, gaz: Gazetteer | None = None) -> Extraction:
@@ -173,7 +175,9 @@ def _sentence(
     if "both" in cues:
         items += _both(sent, s, disc, mentions, nodes)
     if "facility" in cues:
-        items += frames.facility_items(sent, s, disc, mentions, adj)
+        facilities = frames.facility_items(sent, s, disc, mentions, adj)
+        items += facilities
+        ex.facility_spans.extend((i.start, i.end, i.ref) for i in facilities if i.kind == "facility")
     _gazetteer_focus(items, mentions, disc)
     if "agreement" in cues:
         items += frames.agreement_items(sent, s, disc)

@@ -229,12 +229,14 @@ def _facility(members, rels, nodes, gaz, uf, root, doc_key) -> Resolved:
         known = [n for n in nodes.values() if (e := gaz.entries.get(n.id)) and e.operator in adjectives]
         if len(known) == 1:
             return Resolved(known[0].id, ["Site", "Facility"], known[0].name, surfaces)
-    name = None
+    name, place_key = None, None
     for reg in regions[::-1]:
         entry = gaz.entries.get(reg)
         short = entry.short if entry and entry.short else None
         if short:
-            name = f"{short} {noun}"
+            # two places may share a short name (Tajikistan's Wakhan, Afghanistan's Wakhan Corridor):
+            # the name reads as the text does, the id keeps the places apart
+            name, place_key = f"{short} {noun}", f"{reg.split(':', 1)[1]}-{noun}"
             break
     if name is None:
         home = {gaz.state_of(r) for r in regions} - {None}
@@ -257,7 +259,12 @@ def _facility(members, rels, nodes, gaz, uf, root, doc_key) -> Resolved:
     props = {}
     if regions and (entry := gaz.entries.get(regions[-1])) and entry.lat is not None:
         props = {"lat": entry.lat, "lon": entry.lon, "approximate": True}
-    fid = f"facility:{slug(name)}" if name != noun else f"facility:{slug(noun)}-{doc_key[:8]}-{root[2:]}"
+    if place_key:
+        fid = f"facility:{slug(place_key)}"
+    elif name != noun:
+        fid = f"facility:{slug(name)}"
+    else:
+        fid = f"facility:{slug(noun)}-{doc_key[:8]}-{root[2:]}"
     return Resolved(fid, ["Site", "Facility"], name, sorted(set(aliases)), props)
 
 
