@@ -155,10 +155,20 @@ def sentences(text: str) -> list[tuple[int, int]]:
         end = m.end()
         if m.group().startswith(".") and _is_abbreviation(text, m.start()):
             continue
+        if m.group() == "\n" and _wrapped(text, m.start()):
+            continue
         _add_span(text, start, end, spans)
         start = end
     _add_span(text, start, len(text), spans)
     return spans
+
+
+def _wrapped(text: str, newline: int) -> bool:
+    """A line break inside a sentence of hard-wrapped prose: the line before is long and stops
+    mid-sentence ("... in the Wakhan Gorge of" / "Gorno-Badakhshan."), unlike a heading."""
+    line_start = text.rfind("\n", 0, newline) + 1
+    last = text[newline - 1 : newline]
+    return newline - line_start >= 60 and (last.islower() or last in ",;-–")
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:

@@ -11,8 +11,7 @@ TAJIK = """SOURCE: https://example.org/tajik-base
 TITLE: Tajik parliament approves base
 DATE: 2021-10-28
 
-Tajikistan's parliament approved the construction of a Chinese-funded base in the Wakhan Gorge of
-Gorno-Badakhshan.
+Tajikistan's parliament approved the construction of a Chinese-funded base in the Wakhan Gorge.
 """
 AFGHAN = """SOURCE: https://example.org/afghan-denial
 TITLE: Taliban deny base
@@ -39,3 +38,13 @@ def test_same_name_in_different_places_stays_apart(tmp_path: Path) -> None:
     assert any(k[2] == "region:wakhan-corridor" for k in afghan if k[1] == "LOCATED_IN")
     denied = [k for k, props in afghan.items() if props.get("status") == "denied"]
     assert denied and all(k not in tajik for k in denied), "the denial reaches the other base's claims"
+
+
+def test_hard_wrapped_prose_reads_as_whole_sentences(tmp_path: Path) -> None:
+    """Text wrapped at a fixed width (mail, PDF extracts) keeps its sentences whole across lines."""
+    one_line = "a Chinese-funded base in the Wakhan Gorge."
+    wrapped = TAJIK.replace(one_line, one_line.replace("the Wakhan", "the\nWakhan"))
+    assert "the\nWakhan" in wrapped
+    (tmp_path / "one-line.txt").write_text(TAJIK, encoding="utf-8")
+    (tmp_path / "wrapped.txt").write_text(wrapped, encoding="utf-8")
+    assert _claims(tmp_path / "wrapped.txt").keys() == _claims(tmp_path / "one-line.txt").keys()
