@@ -16,6 +16,7 @@ from loaders.mentions import SPAN, Mention
 from loaders.names import COARSE, Name, Registry, find_names, name_key
 from loaders.reference import capitals, settlements
 from loaders.relations import Discourse, relate
+from loaders.sentence import Rel
 from loaders.text import sentences, slug
 from loaders.values import find_money
 
@@ -56,6 +57,13 @@ def generic_pass(text: str, ex: Extraction, gaz: Gazetteer, is_title) -> None:
                             r.aliases.append(n.name)
             found.setdefault(n.id, n)
         inner = [m for m in pms if any(n.start <= m.start and m.end <= n.end for n in names)]
+        for n in names:  # "the 2014 U.S.-Japan-ROK Trilateral Information Sharing Arrangement"
+            if n.subtype == "Agreement":
+                joined = {m.id for m in inner if m.subtype == "State" and n.start <= m.start and m.end <= n.end}
+                if len(joined) >= 2:
+                    ex.rels.extend(
+                        Rel("PARTY_TO", st, n.id, (s, e), {"rule": "agreement.name_parties"}) for st in sorted(joined)
+                    )
         items = [_city_or_state(m, text, reg) for m in pms if m not in inner] + names
         for it in items:
             if it.subtype == "Settlement" and it.id.startswith("city:"):

@@ -64,6 +64,8 @@ class Discourse:
     legacy_agreement: bool = False
     legacy_exercise: bool = False
     created: dict[str, Name] = field(default_factory=dict)
+    #: the last two states named together in one sentence ("both countries" refers to them)
+    pair: list[Name] = field(default_factory=list)
 
 
 def relate(text: str, s: int, e: int, items: list[Name], money: list[Money], disc: Discourse) -> list[Rel]:
@@ -90,6 +92,9 @@ def relate(text: str, s: int, e: int, items: list[Name], money: list[Money], dis
     actors = [it for it in items if it.subtype in AGENTS]
     free_actors = [it for it in actors if it not in located]
     states = _unique([it for it in free_actors if it.subtype == "State"])
+    named_states = _unique([it for it in items if it.subtype == "State"])
+    if len(named_states) == 2:
+        disc.pair = named_states
 
     # names that carry their owner: "Indian Navy", "CSTO Secretary-General ..."
     for it in items:
@@ -145,6 +150,15 @@ def relate(text: str, s: int, e: int, items: list[Name], money: list[Money], dis
     for agr in agreements:
         disc.agreement = agr
         parties = _parties(free_actors, sent, s, signs) if (signs or agr_nouns) else []
+        # "the U.S.-India Roadmap", "a Russia–DPRK treaty": the states the name itself joins
+        for p in _name_parties(sent, s, agr, items):
+            rel("PARTY_TO", p, agr, "agreement.name_parties")
+            parties = [*parties, p] if p not in parties else parties
+        # "both countries signed", "an agreement between the two countries": the pair in focus
+        if len([p for p in parties if p.subtype == "State"]) < 2 and _BOTH.search(sent) and len(disc.pair) == 2:
+            for p in disc.pair:
+                rel("PARTY_TO", p, agr, "agreement.both")
+            parties = _unique([*parties, *disc.pair])
         approvers = []
         if approves:
             approvers = [
@@ -279,6 +293,26 @@ def _unnamed_meeting(sent, s, items, actors, located, hits, disc, rel) -> None:
             rel("LOCATED_IN", mt, place, "meeting.in")
     for p in _unique(people):
         rel("PARTICIPATES_IN", p, mt, "meeting.person")
+
+
+_BOTH = re.compile(
+    r"\b(?:both|the two) (?:countries|sides|states|nations|governments|parties)\b|\bbetween the countries\b", re.I
+)
+
+
+def _name_parties(sent: str, s: int, agr: Name, items: list[Name]) -> list[Name]:
+    """States written just before an agreement's name and joined by dashes: "U.S.-India", "Russia–DPRK"."""
+    before = sorted((it for it in items if it.subtype == "State" and it.end <= agr.start), key=lambda it: -it.end)
+    out: list[Name] = []
+    edge = agr.start
+    for st in before:
+        gap = sent[st.end - s : edge - s]
+        if re.fullmatch(r"\s*" if not out else r"\s*[-–—/]\s*", gap) or (not out and re.fullmatch(r"[-–—]\s*", gap)):
+            out.append(st)
+            edge = st.start
+        else:
+            break
+    return _unique(out) if len(_unique(out)) >= 2 else []
 
 
 def _surname(p: Name) -> str:
