@@ -59,10 +59,13 @@ def generic_pass(text: str, ex: Extraction, gaz: Gazetteer, is_title) -> None:
         inner = [m for m in pms if any(n.start <= m.start and m.end <= n.end for n in names)]
         for n in names:  # "the 2014 U.S.-Japan-ROK Trilateral Information Sharing Arrangement"
             if n.subtype == "Agreement":
-                joined = {m.id for m in inner if m.subtype == "State" and n.start <= m.start and m.end <= n.end}
+                joined = {
+                    m.id for m in inner if m.subtype == "State" and n.start <= m.start and m.end <= n.end
+                }
                 if len(joined) >= 2:
                     ex.rels.extend(
-                        Rel("PARTY_TO", st, n.id, (s, e), {"rule": "agreement.name_parties"}) for st in sorted(joined)
+                        Rel("PARTY_TO", st, n.id, (s, e), {"rule": "agreement.name_parties"})
+                        for st in sorted(joined)
                     )
         items = [_city_or_state(m, text, reg) for m in pms if m not in inner] + names
         for it in items:

@@ -155,7 +155,11 @@ def relate(text: str, s: int, e: int, items: list[Name], money: list[Money], dis
             rel("PARTY_TO", p, agr, "agreement.name_parties")
             parties = [*parties, p] if p not in parties else parties
         # "both countries signed", "an agreement between the two countries": the pair in focus
-        if len([p for p in parties if p.subtype == "State"]) < 2 and _BOTH.search(sent) and len(disc.pair) == 2:
+        if (
+            len([p for p in parties if p.subtype == "State"]) < 2
+            and _BOTH.search(sent)
+            and len(disc.pair) == 2
+        ):
             for p in disc.pair:
                 rel("PARTY_TO", p, agr, "agreement.both")
             parties = _unique([*parties, *disc.pair])
@@ -296,18 +300,23 @@ def _unnamed_meeting(sent, s, items, actors, located, hits, disc, rel) -> None:
 
 
 _BOTH = re.compile(
-    r"\b(?:both|the two) (?:countries|sides|states|nations|governments|parties)\b|\bbetween the countries\b", re.I
+    r"\b(?:both|the two) (?:countries|sides|states|nations|governments|parties)\b|\bbetween the countries\b",
+    re.I,
 )
 
 
 def _name_parties(sent: str, s: int, agr: Name, items: list[Name]) -> list[Name]:
     """States written just before an agreement's name and joined by dashes: "U.S.-India", "Russia–DPRK"."""
-    before = sorted((it for it in items if it.subtype == "State" and it.end <= agr.start), key=lambda it: -it.end)
+    before = sorted(
+        (it for it in items if it.subtype == "State" and it.end <= agr.start), key=lambda it: -it.end
+    )
     out: list[Name] = []
     edge = agr.start
     for st in before:
         gap = sent[st.end - s : edge - s]
-        if re.fullmatch(r"\s*" if not out else r"\s*[-–—/]\s*", gap) or (not out and re.fullmatch(r"[-–—]\s*", gap)):
+        if re.fullmatch(r"\s*" if not out else r"\s*[-–—/]\s*", gap) or (
+            not out and re.fullmatch(r"[-–—]\s*", gap)
+        ):
             out.append(st)
             edge = st.start
         else:
