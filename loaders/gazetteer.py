@@ -214,6 +214,10 @@ def load_gazetteer() -> Gazetteer:
         if raw["iso2"] not in curated and raw["id"] not in entries:
             raw["demonyms"] = [d for d in raw["demonyms"] if d not in claimed]  # "Indian": India's
             entries[raw["id"]] = Entry(label="State", **{k: v for k, v in raw.items() if k != "capital"})
+    extra = _read("demonyms.yaml")["demonyms"]
+    for entry in entries.values():
+        if entry.label == "State" and entry.iso2 in extra:
+            entry.demonyms = [*entry.demonyms, *(d for d in extra[entry.iso2] if d not in entry.demonyms)]
     for raw in _read("bodies.yaml")["bodies"]:
         entries[raw["id"]] = Entry(**raw)
     for raw in _read("organizations.yaml")["organizations"]:

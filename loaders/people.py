@@ -32,7 +32,8 @@ _DEPT = (
 )
 _MINISTER = (
     rf"(?:(?:First\s+)?(?:{_ci('deputy|vice')})\s+)?"
-    rf"(?:(?:{_ci('defen[cs]e|foreign|interior|finance|security|emergencies|emergency')})\s+)?"
+    rf"(?:(?:{_ci('defen[cs]e|foreign|interior|finance|security|emergencies|emergency|home|public')})\s+)?"
+    rf"(?:(?:{_ci('affairs|security')})\s+)?"
     rf"(?:{_ci('prime minister|minister')})"
     rf"(?:\s+of\s+(?:the\s+)?{_DEPT}(?:\s+(?:and\s+)?{_DEPT}){{0,3}})?"
 )
