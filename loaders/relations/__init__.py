@@ -263,12 +263,38 @@ def relate(text: str, s: int, e: int, items: list[Name], money: list[Money], dis
 
 _PLACES = ("Settlement", "State", "Region", "Facility")
 _LEAD_THE = re.compile(r"^the\s+", re.I)
+_ACRONYM_GAP = re.compile(r"\s*(?:\([A-Z][A-Za-z]{1,8}\))?\s*")
 
 
 def _unnamed_meeting(sent, s, items, actors, located, hits, disc, rel) -> None:
     """A visit or a meeting the text describes without naming it: "Lecornu's visit to Armenia",
     "Putin met Lukashenko in Minsk". It is named from its people and place, as an analyst would
     ("Lecornu's visit to Armenia", "Putin–Lukashenko meeting"), and its people take part in it."""
+    # "the SCO summit in Tashkent", "a NATO summit": a summit named by the organisation that holds it
+    for m in hits("meeting.summit"):
+        org = next(
+            (
+                o
+                for o in items
+                if o.subtype == "Organization"
+                and o.end <= s + m.start()
+                and _ACRONYM_GAP.fullmatch(sent[o.end - s : m.start()])
+            ),
+            None,
+        )
+        if org is None:
+            continue
+        acronym = re.search(r"\(([A-Z][A-Za-z]{1,8})\)", sent[org.end - s : m.start()])
+        name = f"{acronym.group(1) if acronym else sent[org.start - s : org.end - s]} summit"
+        summit = _created(disc, Name(org.start, s + m.end(), f"event:{slug(name)}", "Meeting", name))
+        rel("PARTICIPATES_IN", org, summit, "meeting.summit_of")
+        place = next((it for it in located if it.start > s + m.end() and it.subtype in _PLACES), None)
+        if place is not None:
+            rel("LOCATED_IN", summit, place, "meeting.in")
+        for a in actors:
+            if a not in located and a.subtype in ("Person", "State"):
+                rel("PARTICIPATES_IN", a, summit, "meeting.participant")
+        return
     people = [a for a in actors if a.subtype == "Person" and a not in located]
     if not people:
         return
