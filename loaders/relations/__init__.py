@@ -234,6 +234,7 @@ def relate(text: str, s: int, e: int, items: list[Name], money: list[Money], dis
         _unnamed_meeting(sent, s, items, actors, located, hits, disc, rel)
 
     _verb_relations(sent, s, items, actors, located, money, hits, rel)
+    _aid_for(sent, s, items, actors, located, money, rel)
 
     # membership: "CSTO member states Armenia, Belarus ...", "NATO allies", "joined the alliance"
     orgs = [it for it in items if it.subtype == "Organization"]
@@ -417,6 +418,39 @@ def _verb_relations(sent, s, items, actors, located, money, hits, rel) -> None:
                 source = _after_prep([it for it in items if it.start >= s + m.end()], sent, s, ("from",))
                 if recipient and source and source.subtype in AGENTS:
                     rel(typ, source, recipient, f"{group}.receive")
+
+
+_AID = re.compile(
+    r"\s*(?:in\s+)?(?:[\w-]+\s+){0,3}?(?:aid|assistance|support|funding|grants?|financing|loans?)"
+    r"\s+(?:for|to)\s+(?:the\s+)?$|\s*(?:in\s+)?(?:[\w-]+\s+){0,3}?(?:aid|assistance|support|funding|grants?"
+    r"|financing|loans?)\s+(?:for|to)\s+(?:the\s+)?(?=[A-Z])",
+    re.I,
+)
+_SUPPORT_TO = re.compile(
+    r"\b(?:financial|budget|budgetary|military|security)\s+(?:aid|assistance|support)\s+(?:for|to)\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+def _aid_for(sent, s, items, actors, located, money, rel) -> None:
+    """Grants stated as a sum and its purpose: "$139 million in bilateral assistance for Ghana",
+    "100 million yuan in aid to Kyrgyzstan", "provide financial support to the Afghan National Army"."""
+    spans = [(mo.end, _amount("FUNDS", [mo])) for mo in money]
+    for target in items:
+        if not (target.subtype in AGENTS or COARSE.get(target.subtype) == "Site"):
+            continue
+        gap_start = max(0, target.start - s - 90)
+        found = None
+        for end, amount in spans:
+            if end <= target.start and _AID.fullmatch(sent[end - s : target.start - s]):
+                found = (end, amount)
+        if found is None and _SUPPORT_TO.search(sent[gap_start : target.start - s]):
+            found = (target.start - 1, {})
+        if found is None:
+            continue
+        agent = _last_before([a for a in actors if a not in located], found[0], ("Actor",), sent, s)
+        if agent is not None and agent is not target and agent.id != target.id:
+            rel("FUNDS", agent, target, "funds.aid_for", **found[1])
 
 
 def _fits(it: Name, targets: tuple[str, ...]) -> bool:
