@@ -39,13 +39,14 @@ from graph.connection import Target, make_driver, target
 from graph.db import Db
 from graph.documents import DocumentStore, document_node_id
 from graph.grading import SupportingDocument
-from graph.ingest import GROUP, TX_ROWS, bulk_gc, default_key, extract, ingest_graphs, ingest_paths
+from graph.ingest import GROUP, TX_ROWS, default_key, extract, ingest_graphs, ingest_paths
 from graph.localserver import LocalNeo4j, free_ports
 from graph.schema import apply_schema
 from graph.store_schema import apply_store_schema
 from graph.support import new_claim_support
 from graph.writer import GraphWriter, _new_claim, claim_id, node_rows, relationship_rows
 from pactgraph.models import GraphDocument
+from pactgraph.process import tune_gc
 from pactgraph.settings import get_settings
 
 Row = dict[str, Any]
@@ -96,9 +97,8 @@ def bulk(db: Db, graphs: list[GraphDocument], rows: int) -> float:
     gc.freeze()  # the generated corpus lives through the run; ingest streams its files instead
     writer = GraphWriter(db, batch_size=rows)
     began = time.perf_counter()
-    with bulk_gc():
-        for graph in graphs:
-            writer.write(graph, refresh_search=False)
+    for graph in graphs:
+        writer.write(graph, refresh_search=False)
     db.refresh_search()  # searchable at the end, as ingest leaves it
     took = time.perf_counter() - began
     claims = sum(1 for g in graphs for r in g.relationships if r.type != "MENTIONS")
@@ -251,6 +251,7 @@ def main() -> None:
     parser.add_argument("--configured", action="store_true",
                         help="use the configured server instead of a temporary one (ITS DATA IS DELETED)")
     args = parser.parse_args()
+    tune_gc()  # as the CLI does where it starts
     with server(args.configured, args.heap, args.pagecache) as where:
         driver = make_driver(where)
         try:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from neo4j import ManagedTransaction
@@ -25,11 +25,13 @@ from pactgraph.models import GraphDocument
 
 @dataclass(frozen=True)
 class Item:
-    """One document to load: its graph, version key and the path it is reported under."""
+    """One document to load: its graph, version key, the path it is reported under and what its
+    Document node gets besides (an upload's original name as ``path``)."""
 
     graph: GraphDocument
     key: str | None
     path: str
+    properties: dict[str, Any] = field(default_factory=dict)
 
 
 def load_batch(store: DocumentStore, items: list[Item], *, grade: str | None = None,
@@ -43,7 +45,7 @@ def load_batch(store: DocumentStore, items: list[Item], *, grade: str | None = N
     for i, item in enumerate(items):
         try:
             doc_id = document_node_id(item.graph, source=item.path or "document")
-            graph = store.prepare(item.graph, doc_id, key=item.key, grade=grade)
+            graph = store.prepare(item.graph, doc_id, key=item.key, grade=grade, properties=item.properties)
             prepared.append((i, graph, doc_id, audit.new_event_id()))  # event ids made before the tx
         except PactgraphError as exc:
             results[i] = DocumentResult(item.path, "failed", detail=str(exc))
@@ -60,7 +62,8 @@ def load_batch(store: DocumentStore, items: list[Item], *, grade: str | None = N
     for i, item in enumerate(items):
         if results[i] is None:
             try:
-                results[i] = store.load(item.graph, key=item.key, grade=grade, who=who, path=item.path)
+                results[i] = store.load(item.graph, key=item.key, grade=grade, who=who, path=item.path,
+                                        properties=item.properties)
             except (UnavailableError, DriverError):
                 raise
             except (PactgraphError, Neo4jError) as exc:

@@ -56,3 +56,20 @@ def test_cli_ingest_reports_bad_files_and_loads_the_good_ones_around_them(
     assert lines[-1] == "4 documents: 2 created, 0 updated, 0 unchanged, 2 failed"
     stored = {Path(d["key"]).name for d in list_documents(cli_db, limit=10, skip=0)}
     assert stored == {"a-first.txt", "d-last.txt"}
+
+
+def test_a_huge_sidecar_is_refused_by_its_size_before_it_is_read(
+        cli_db: Db, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    parsed: list[str] = []
+    monkeypatch.setattr(json, "loads", lambda text, **kw: parsed.append(text) or {})
+    (tmp_path / "a-first.txt").write_text(FIRST, encoding="utf-8")
+    (tmp_path / "a-first.txt.meta.json").write_text(
+        '{"title": "' + "x" * (2 * 1024 * 1024) + '"}', encoding="utf-8")  # one value of two megabytes
+    (tmp_path / "b-last.txt").write_text(LAST, encoding="utf-8")
+    assert main(["ingest", str(tmp_path), "--workers", "1"]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("! failed") and "a-first.txt.meta.json" in lines[0]
+    assert "over 1 MB" in lines[0]
+    assert lines[1].startswith("+ created") and "b-last.txt" in lines[1]
+    assert parsed == []  # refused by its byte count: never parsed

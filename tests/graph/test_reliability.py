@@ -13,17 +13,18 @@ from neo4j import GraphDatabase
 from bench.synthetic import generate_graph
 from graph.db import Db
 from graph.documents import DocumentResult
-from graph.ingest import Extracted, ingest_graphs, ingest_paths
+from graph.ingest import ExtractResult, ingest_graphs, ingest_paths
 from graph.localserver import LocalNeo4j, free_port
 from graph.schema import apply_schema
 from pactgraph.settings import PROJECT_ROOT
+from tests.fixtures import extracted
 from tests.graph.store_helpers import dump
 
 DOCUMENTS = 12
 
 
-def corpus() -> list[Extracted]:
-    return [Extracted(f"synthetic/doc-{i:02d}", g)
+def corpus() -> list[ExtractResult]:
+    return [extracted(f"synthetic/doc-{i:02d}", g)
             for i, g in enumerate(generate_graph(DOCUMENTS * 150, seed=7, batch=150))]
 
 

@@ -9,10 +9,10 @@ from neo4j.exceptions import Neo4jError
 from graph import audit
 from graph.db import Db
 from graph.documents import DocumentStore, get_document, list_documents
-from graph.ingest import Extracted, ingest_graphs
+from graph.ingest import ExtractResult, ingest_graphs
 from graph.writer import claim_id_of
 from pactgraph.models import GraphDocument, Node
-from tests.fixtures import document_graph
+from tests.fixtures import document_graph, extracted
 from tests.graph.store_helpers import claim, dump, node_ids
 
 PARTY = ("gov:tj-mvd", "PARTY_TO", "agreement:mvd-mps")
@@ -43,8 +43,8 @@ def test_a_document_lands_whole_or_not_at_all_and_the_batch_goes_on(db: Db) -> N
     with pytest.raises(Neo4jError):
         DocumentStore(db, batch_size=1).load(bad, key="bad.txt")
     assert node_ids(db) == set()
-    results = ingest_graphs(db, [Extracted("bad.txt", bad), Extracted("missing.txt", None, "unreadable"),
-                                 Extracted("good.txt", good)], batch_size=1)
+    results = ingest_graphs(db, [extracted("bad.txt", bad), extracted("missing.txt", None, "unreadable"),
+                                 extracted("good.txt", good)], batch_size=1)
     assert [r.outcome for r in results] == ["failed", "failed", "created"]
     assert "unreadable" in results[1].detail
     assert node_ids(db) == {good.nodes[0].id, "gov:tj-mvd", "agreement:mvd-mps"}
@@ -137,7 +137,7 @@ def test_a_batch_with_a_bad_document_loads_the_others_and_leaves_nothing_of_the_
     broken = Node.model_construct(id="site:broken", labels=["Site", ""], name="broken", aliases=[],
                                   properties={})
     bad = GraphDocument.model_construct(nodes=[*bad.nodes, broken], relationships=bad.relationships)
-    items = [Extracted("one.txt", one), Extracted("bad.txt", bad), Extracted("two.txt", two)]
+    items = [extracted("one.txt", one), extracted("bad.txt", bad), extracted("two.txt", two)]
     results = ingest_graphs(db, items)
     assert [r.outcome for r in results] == ["created", "failed", "created"]
     assert "region:gbao" not in node_ids(db) and bad.nodes[0].id not in node_ids(db)
@@ -145,7 +145,7 @@ def test_a_batch_with_a_bad_document_loads_the_others_and_leaves_nothing_of_the_
 
 
 def test_documents_loaded_in_one_batch_give_the_graph_of_loading_them_one_by_one(db: Db) -> None:
-    docs = [Extracted(f"{i}.txt", document_graph(f"doc {i}", claims, publisher=pub, published=day))
+    docs = [extracted(f"{i}.txt", document_graph(f"doc {i}", claims, publisher=pub, published=day))
             for i, (claims, pub, day) in enumerate([
                 ([PARTY, FUNDS], "Asia-Plus", "2022-11-21"), ([PARTY, LOCATED], "Asia-Plus", "2021-10-01"),
                 ([FUNDS, APPROVED], "RFE/RL", "2023-01-05"), ([PARTY], None, None)])]
@@ -164,14 +164,14 @@ def test_documents_loaded_in_one_batch_give_the_graph_of_loading_them_one_by_one
 
 def test_groups_load_one_after_another_and_report_every_document_in_order(db: Db) -> None:
     reported: list[str] = []
-    docs: list[Extracted] = []
+    docs: list[ExtractResult] = []
     for i, claims in enumerate([[PARTY], [FUNDS], [LOCATED], [APPROVED], [PARTY, FUNDS]]):
-        docs.append(Extracted(f"{i}.txt", document_graph(f"grouped {i}", claims)))
+        docs.append(extracted(f"{i}.txt", document_graph(f"grouped {i}", claims)))
         if i == 2:
-            docs.append(Extracted("unreadable.pdf", None, "no text layer"))
+            docs.append(extracted("unreadable.pdf", None, "no text layer"))
     # groups of two: the next group is gathered while the one before it loads
     results = ingest_graphs(db, docs, group=2, progress=lambda r: reported.append(r.path))
-    assert [r.path for r in results] == reported == [d.path for d in docs]
+    assert [r.path for r in results] == reported == [str(d.path) for d in docs]
     assert [r.outcome for r in results] == ["created"] * 3 + ["failed"] + ["created"] * 2
     assert results[3].detail == "no text layer"
     rel = claim(db, *PARTY)

@@ -43,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
         driver.close()
     if args.no_serve:
         return 0
-    from pactgraph.commands import serve
+    from pactgraph.cli import serve
 
     print(f"API on http://{settings.api_host}:{settings.api_port} (docs at /docs)")
     return serve.run(argparse.Namespace(host=None, port=None, workers=1, no_access_log=False))

@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from app import auth
-from graph.connection import make_driver, target
-from graph.db import Db
-from graph.schema import apply_schema
-from pactgraph.settings import get_settings
+from graph import keys
+from pactgraph.cli._db import open_db
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -16,7 +13,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
     create = actions.add_parser("create", help="make a key (shown once; only its hash is stored)")
     create.add_argument("name", help="who or what will hold the key")
-    create.add_argument("--role", choices=["reader", "editor", "admin"], default="reader")
+    create.add_argument("--role", choices=keys.ROLES, default="reader")
     actions.add_parser("list", help="every key's id, holder, role and dates")
     revoke = actions.add_parser("revoke", help="revoke a key by the id `keys list` shows")
     revoke.add_argument("id")
@@ -24,26 +21,20 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    settings = get_settings()
-    driver = make_driver(target(settings))
-    try:
-        db = Db(driver, settings.neo4j_database)
-        apply_schema(db)
+    with open_db() as db:
         if args.action == "create":
-            key = auth.create_key(db, args.name, args.role)
+            key = keys.create_key(db, args.name, args.role)
             print(
-                f"{key}\n(id {auth.hash_key(key)[:12]}, {args.role} for {args.name}; "
+                f"{key}\n(id {keys.hash_key(key)[:12]}, {args.role} for {args.name}; "
                 "this is the only time the key is shown)"
             )
         elif args.action == "list":
-            rows = auth.list_keys(db)
+            rows = keys.list_keys(db)
             for row in rows:
                 state = f"revoked {row['revoked_at']}" if row["revoked_at"] else "active"
                 print(f"{row['id']}  {row['role']:<7} {row['name']}  created {row['created_at']}  {state}")
             print(f"{len(rows)} key(s)")
         else:
-            revoked = auth.revoke_key(db, args.id)
+            revoked = keys.revoke_key(db, args.id)
             print(f"revoked {revoked['id']} ({revoked['role']} for {revoked['name']})")
-    finally:
-        driver.close()
     return 0

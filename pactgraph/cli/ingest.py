@@ -3,38 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 
+from pactgraph.cli._db import open_db, who_default
 from pactgraph.errors import one_line
-from pactgraph.settings import get_settings
 
 MARK = {"created": "+", "updated": "~", "unchanged": "=", "failed": "!"}
-
-
-@contextmanager
-def open_db() -> Iterator[object]:
-    """The configured Neo4j with the schema applied; the driver is closed afterwards."""
-    from graph.connection import make_driver, target
-    from graph.db import Db
-    from graph.schema import apply_schema
-    from graph.store_schema import apply_store_schema
-
-    settings = get_settings()
-    driver = make_driver(target(settings))
-    try:
-        db = Db(driver, settings.neo4j_database)
-        apply_schema(db)
-        apply_store_schema(db)
-        yield db
-    finally:
-        driver.close()
-
-
-def who_default() -> str:
-    return f"cli:{getpass.getuser()}"
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from pactgraph.commands.ingest import open_db, who_default
+from pactgraph.cli._db import open_db, who_default
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
