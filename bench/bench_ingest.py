@@ -141,7 +141,7 @@ def floor(db: Db, graphs: list[GraphDocument], rows: int, per_tx: int = 1,
     recomputed. Returns relationships/s."""
     prepared = floor_rows(graphs, per_tx)
     texts = {t: queries.load("create_mentions") if t == "MENTIONS"
-             else queries.render("create_claims", type=t) for _, rels in prepared for t in rels}
+             else queries.statement("create_claims", type=t) for _, rels in prepared for t in rels}
     nodes_text = queries.load("bench_floor_nodes")
     total = sum(len(group) for _, rels in prepared for group in rels.values())
     began = time.perf_counter()
@@ -219,7 +219,7 @@ def naive(db: Db, rels: int, bulk_rels: int, batch: int) -> float:
                      "documents": [e.document for e in rel.evidence],
                      "quotes": [e.quote for e in rel.evidence],
                      "starts": [e.start for e in rel.evidence], "ends": [e.end for e in rel.evidence]})
-    texts = {t: queries.render("bench_merge_one", type=t) for t in {row["type"] for row in rows}}
+    texts = {t: queries.statement("bench_merge_one", type=t) for t in {row["type"] for row in rows}}
     began = time.perf_counter()
     with db.driver.session(database=db.database) as session:
         for row in rows:

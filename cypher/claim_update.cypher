@@ -1,4 +1,4 @@
-// Update existing claims of ONE type ({{type}}, from the vocabulary) with what a new document says:
+// Update existing claims of ONE type (the type slot, from the vocabulary) with what a new document says:
 // extraction properties, status unless an analyst retracted or locked it, credibility unless
 // locked, and each evidence entry the claim lacks (an entry is its document, start and end), so
 // running it again changes nothing.
@@ -11,7 +11,7 @@
 //          source_count, independent_source_count, first_reported, last_reported, confidence}]
 CYPHER replan=skip
 UNWIND $rows AS row
-MATCH (a:Entity {id: row.source})-[r:{{type}} {claim_id: row.claim_id}]->(b:Entity {id: row.target})
+MATCH (a:Entity {id: row.source})-[r:/*type*/PARTY_TO {claim_id: row.claim_id}]->(b:Entity {id: row.target})
 USING INDEX a:Entity(id) USING INDEX b:Entity(id)
 WITH row, r, coalesce(r.evidence_documents, []) AS cited
 // the row's entries the claim lacks: only a document the claim already cites can repeat an entry,

@@ -3,7 +3,13 @@
 UNWIND $pairs AS pair
 MATCH (a:Entity {id: pair[0]}), (b:Entity {id: pair[1]})
 CALL (a, b) {
-  MATCH p = ALL SHORTEST (a)(()-[r WHERE {{relationship_filter(r)}}]-(y WHERE y = b OR {{node_filter(y)}})){1,6}(b)
+  MATCH p = ALL SHORTEST (a)(()-[r WHERE /*<relationship_filter r>*/(/*<link_filter r>*/(type(r) IN $types
+AND NOT /*<retracted r>*/(coalesce(r.status, 'reported') = 'retracted')/*</retracted>*/)/*</link_filter>*/
+AND (size($status) = 0 OR coalesce(r.status, 'reported') IN $status)
+AND ($min_confidence = 0 OR coalesce(r.confidence, 50) >= $min_confidence)
+AND ($date_from IS NULL OR coalesce(r.date, r.first_reported) >= left($date_from, size(coalesce(r.date, r.first_reported, ''))))
+AND ($date_to IS NULL OR coalesce(r.date, r.first_reported) <= left($date_to, size(coalesce(r.date, r.first_reported, ''))))
+AND ($as_of IS NULL OR coalesce(r.first_reported, r.published) <= left($as_of, size(coalesce(r.first_reported, r.published, '')))))/*</relationship_filter>*/]-(y WHERE y = b OR /*<node_filter y>*/((size($labels) = 0 OR any(l IN labels(y) WHERE l IN $labels)))/*</node_filter>*/)){1,6}(b)
   WHERE length(p) <= $max_hops
   RETURN p LIMIT $per_pair
 }

@@ -1,3 +1,3 @@
-// Uniqueness of the stable id on one vocabulary label ({{label}} is filled from the vocabulary only).
-CREATE CONSTRAINT {{label}}_id IF NOT EXISTS
-FOR (n:{{label}}) REQUIRE n.id IS UNIQUE
+// Uniqueness of the stable id on one vocabulary label (the label slot is filled from the vocabulary only).
+CREATE CONSTRAINT /*label*/Entity_id IF NOT EXISTS
+FOR (n:/*label*/Entity) REQUIRE n.id IS UNIQUE

@@ -1,4 +1,4 @@
-// Batched upsert of claims of ONE relationship type ({{type}} is filled from the vocabulary, so the
+// Batched upsert of claims of ONE relationship type (the type slot is filled from the vocabulary, so the
 // MERGE expands only that type), keyed by claim_id. Rows are unique per claim (merged in Python).
 // A new claim gets everything here, its derived support included (computed in Python from the
 // evidence it brings); an existing one is left alone and updated by claim_update.cypher, so this
@@ -14,7 +14,7 @@ CYPHER replan=skip
 UNWIND $rows AS row
 MATCH (a:Entity {id: row.source})
 MATCH (b:Entity {id: row.target})
-MERGE (a)-[r:{{type}} {claim_id: row.claim_id}]->(b)
+MERGE (a)-[r:/*type*/PARTY_TO {claim_id: row.claim_id}]->(b)
   ON CREATE SET r += row.properties, r.created_at = datetime.statement(), r.updated_at = datetime.statement(),
                 r.method = row.method, r.retracted = false, r.manual = false, r.status = row.status,
                 r.credibility = row.credibility,

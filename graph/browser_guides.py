@@ -17,7 +17,7 @@ GUIDE = PROJECT_ROOT / "browser" / "guide.html"
 _WRITES = re.compile(r"\b(CREATE|MERGE|SET|DELETE|REMOVE|DROP|FOREACH|LOAD\s+CSV)\b", re.IGNORECASE)
 _PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 #: files that are plumbing (schema, keys, audit, fragments, stores), not questions an analyst asks
-_PLUMBING = ("api_key_", "schema_", "show_", "store_", "create_", "fragment_", "audit_", "clear_", "ping")
+_PLUMBING = ("api_key_", "schema_", "show_", "store_", "create_", "audit_", "clear_", "ping")
 #: example values (Cypher literals) for parameters, in the loaders' id scheme
 EXAMPLES: dict[str, str] = {
     "id": "'gov:tj-mvd'", "source": "'gov:tj-mvd'", "target": "'gov:cn-mps'",
@@ -34,12 +34,13 @@ def render_guide(api: str) -> str:
 
 
 def favourite_files(cypher_dir: Path = CYPHER_DIR) -> list[Path]:
-    """Read-only, self-contained queries (no vocabulary placeholders) an analyst can run as they are."""
+    """Every read-only query an analyst can run as written (each file runs so; the shared parts of
+    cypher/shared/ and the plumbing are left out)."""
     chosen = []
-    for path in sorted(cypher_dir.glob("*.cypher")):
+    for path in sorted(cypher_dir.rglob("*.cypher"), key=lambda p: p.name):
         text = path.read_text(encoding="utf-8")
         body = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("//"))
-        if path.stem.startswith(_PLUMBING) or "{{" in text or _WRITES.search(body):
+        if path.stem.startswith(_PLUMBING) or path.parent.name == "shared" or _WRITES.search(body):
             continue
         chosen.append(path)
     return chosen

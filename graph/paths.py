@@ -38,10 +38,17 @@ def explain(rel: dict[str, Any], names: dict[str, str]) -> str:
     return f"{head}: " + "; ".join(cites) if cites else f"{head} (no quote recorded)"
 
 
-def statement(mode: Mode, filters: Filters) -> str:
-    """The statement for ``mode``: its light form when only ``types`` is filtered (same paths; on a
-    million links its search tests nothing on the relationships it expands, and p95 halves)."""
-    return f"paths_{mode}_open" if filters.only_types else f"paths_{mode}"
+#: the path selector of each mode (k_shortest finds ten and keeps k)
+SELECTORS: dict[str, str] = {
+    "shortest": "SHORTEST 1", "all_shortest": "ALL SHORTEST", "k_shortest": "SHORTEST 10",
+}
+
+
+def statement(mode: Mode, filters: Filters) -> tuple[str, str]:
+    """The statement and path selector for ``mode``: the light form when only ``types`` is filtered
+    (same paths; on a million links its search tests nothing on the relationships it expands, and
+    p95 halves)."""
+    return ("paths_open" if filters.only_types else "paths"), SELECTORS[mode]
 
 
 def find_paths(
@@ -75,10 +82,11 @@ def paths_plan(
     if source == target:
         raise InputError("source and target are the same entity; give two different ids", source="target")
     limit = {"shortest": 1, "all_shortest": MAX_ALL_SHORTEST, "k_shortest": k}[mode]
-    rows = yield Read(statement(mode, filters), {
+    name, selector = statement(mode, filters)
+    rows = yield Read(name, {
         "source": source, "target": target, "max_hops": max_hops, "limit": limit,
         **CONTEXT_PARAMS, **filters.params(),
-    }, link_types=filters.link_types)
+    }, link_types=filters.link_types, selector=selector)
     if not rows:
         known = {row["id"] for row in (yield Read("entities_exist", {"ids": [source, target]}))}
         for name, value in (("source", source), ("target", target)):

@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 from neo4j import READ_ACCESS, AsyncDriver, Query
 from neo4j.exceptions import Neo4jError, SessionExpired
 
-from graph import readq
+from graph import queries, readq
 from graph.db import Db
 
 T = TypeVar("T")
@@ -28,8 +28,10 @@ class Read:
     name: str
     params: dict[str, Any] = field(default_factory=dict)
     timeout: float | None = None
-    #: the relationship types a path pattern names in its text (``{{link_types}}``)
-    link_types: tuple[str, ...] = readq.LINK_TYPES
+    #: the relationship types a path pattern names in its text, and its path selector (slots of
+    #: graph/queries.py); None keeps what the file says
+    link_types: tuple[str, ...] | None = None
+    selector: str | None = None
 
 
 Plan = Generator[Read, list[dict[str, Any]], T]
@@ -41,7 +43,7 @@ def drive(db: Db, plan: Plan[T]) -> T:
         step = next(plan)
         while True:
             step = plan.send(readq.read(db, step.name, timeout=step.timeout, link_types=step.link_types,
-                                        **step.params))
+                                        selector=step.selector, **step.params))
     except StopIteration as done:
         return done.value  # type: ignore[no-any-return]
 
@@ -54,9 +56,11 @@ class AsyncReader:
         self.driver, self.database = driver, database
 
     async def read(self, name: str, *, timeout: float | None = None,
-                   link_types: tuple[str, ...] = readq.LINK_TYPES, **params: Any) -> list[dict[str, Any]]:
+                   link_types: tuple[str, ...] | None = None, selector: str | None = None,
+                   **params: Any) -> list[dict[str, Any]]:
         limit = readq.current_timeout() if timeout is None else timeout
-        query = Query(readq.statement(name, link_types), timeout=limit)  # type: ignore[arg-type]
+        text = queries.statement(name, link_types=link_types, selector=selector)
+        query = Query(text, timeout=limit)  # type: ignore[arg-type]
         with readq.mapped_errors(name, limit):
             for attempt in (1, 2):
                 try:
@@ -76,7 +80,7 @@ class AsyncReader:
             step = next(plan)
             while True:
                 step = plan.send(await self.read(step.name, timeout=step.timeout, link_types=step.link_types,
-                                                 **step.params))
+                                                 selector=step.selector, **step.params))
         except StopIteration as done:
             return done.value  # type: ignore[no-any-return]
 

@@ -1,12 +1,9 @@
 """Read queries with the shared analyst filters: validated in Python, applied inside Cypher.
 
-Cypher files may hold ``{{relationship_filter(r)}}``, ``{{link_filter(r)}}`` (only the types and
-the retracted rule: the light form when no other filter is set), ``{{retracted(r)}}`` (the rule
-alone) and ``{{node_filter(y)}}`` placeholders; each expands to the one definition in
-cypher/fragment_*.cypher, so every endpoint filters alike. ``{{relationship_filter(r,
-context_types)}}`` takes the types from ``$context_types``. Only vocabulary names reach the query
-as ``$types``/``$labels`` parameters; path patterns also name their link types in the text
-(``{{link_types}}``), filled from the vocabulary only, so the search expands just those
+The filters are written once (cypher/shared/) and carried by every read statement, so every
+endpoint filters alike. Only vocabulary names reach the query as ``$types``/``$labels``
+parameters; path patterns also name their link types in the text (the ``link_types`` slot of
+graph/queries.py, filled from the vocabulary only), so the search expands just those
 relationship types instead of testing ``type(r)`` on every relationship.
 """
 
@@ -16,7 +13,6 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
-from functools import cache
 from typing import Any
 
 from neo4j import READ_ACCESS, Query
@@ -28,17 +24,12 @@ from graph.db import Db
 from pactgraph import vocabulary as vocab
 from pactgraph.errors import InputError, UnavailableError
 
-#: relationship types of link analysis: everything but document provenance
-LINK_TYPES: tuple[str, ...] = tuple(t for t in vocab.RELATIONSHIP_TYPES if t != "MENTIONS")
+LINK_TYPES = queries.LINK_TYPES
 #: statuses an analyst may ask for; `retracted` is always left out
 QUERY_STATUSES: tuple[str, ...] = tuple(s for s in vocab.STATUSES if s != "retracted")
 DEFAULT_TIMEOUT_S = 10.0
 #: the server-side limit on one read; the app sets it from ``settings.query_timeout_s`` at start-up
 _timeout_s = DEFAULT_TIMEOUT_S
-_FRAGMENT = re.compile(
-    r"\{\{(relationship_filter|link_filter|node_filter|retracted)"
-    r"\(([a-z][a-z0-9_]*)(?:, *([a-z][a-z0-9_]*))?\)\}\}"
-)
 _ISO_PREFIX = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
@@ -125,35 +116,6 @@ class Filters(BaseModel):
         }
 
 
-@cache
-def statement(name: str, link_types: tuple[str, ...] = LINK_TYPES) -> str:
-    """cypher/<name>.cypher with its filter placeholders expanded (variables renamed) and its
-    ``{{link_types}}`` filled with ``link_types`` (vocabulary link types only)."""
-    for t in link_types:
-        if t not in LINK_TYPES:
-            raise InputError(f"unknown relationship type {t!r}; use one of {list(LINK_TYPES)}",
-                             source="types")
-    if not link_types:
-        raise InputError("give at least one relationship type", source="types")
-
-    def expand(match: re.Match[str]) -> str:
-        kind, var, types = match.group(1), match.group(2), match.group(3)
-        text = "\n".join(
-            line
-            for line in queries.load(f"fragment_{kind}").splitlines()
-            if not line.lstrip().startswith("//")
-        )
-        placeholder = "y" if kind == "node_filter" else "r"
-        text = re.sub(rf"\b{placeholder}\b", var, text)
-        if types:  # {{relationship_filter(r, context_types)}}: the types come from $context_types
-            text = re.sub(r"\$types\b", f"${types}", text)
-            text = re.sub(r"\{\{(\w+)\((\w+)\)\}\}", lambda m: f"{{{{{m[1]}({m[2]}, {types})}}}}", text)
-        # a fragment may hold another (relationship_filter holds link_filter): expand it too
-        return "(" + _FRAGMENT.sub(expand, text).strip() + ")"
-
-    return _FRAGMENT.sub(expand, queries.load(name)).replace("{{link_types}}", "|".join(link_types))
-
-
 def set_timeout(seconds: float) -> None:
     """Set the server-side time limit of every read (``PACTGRAPH_QUERY_TIMEOUT``)."""
     global _timeout_s
@@ -207,9 +169,9 @@ def mapped_errors(name: str, limit: float) -> Iterator[None]:
         raise
 
 
-def read(db: Db, name: str, *, timeout: float | None = None, link_types: tuple[str, ...] = LINK_TYPES,
-         **params: Any) -> list[dict[str, Any]]:
+def read(db: Db, name: str, *, timeout: float | None = None, link_types: tuple[str, ...] | None = None,
+         selector: str | None = None, **params: Any) -> list[dict[str, Any]]:
     """Rows of a read statement, with a server-side timeout; Neo4j outages become UnavailableError."""
     limit = _timeout_s if timeout is None else timeout
     with mapped_errors(name, limit):
-        return run(db, statement(name, link_types), params, limit)
+        return run(db, queries.statement(name, link_types=link_types, selector=selector), params, limit)

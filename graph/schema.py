@@ -22,7 +22,7 @@ def apply_schema(db: Db) -> None:
     """Create what is missing (``IF NOT EXISTS``) and wait until every index is online."""
     with db.driver.session(database=db.database) as session:
         for label in constraint_labels():
-            session.run(queries.render("schema_unique_id", label=label)).consume()  # type: ignore[arg-type]
+            session.run(queries.statement("schema_unique_id", label=label)).consume()  # type: ignore[arg-type]
         session.run(queries.load("schema_fulltext")).consume()  # type: ignore[arg-type]
         session.run(queries.load("schema_api_key_unique")).consume()  # type: ignore[arg-type]
     apply_store_schema(db, force=True)  # document keys, audit log, merge records; awaits indexes

@@ -43,8 +43,8 @@ def refresh_support(tx: ManagedTransaction, refs: Sequence[dict[str, str]], batc
     unique = {(r["source"], r["type"], r["target"], r["claim_id"]): r
               for r in refs if r["type"] != "MENTIONS"}
     for rel_type, group in by_type(unique.values()).items():
-        inputs, writes = queries.render("claim_support_inputs", type=rel_type), \
-            queries.render("claim_support_set", type=rel_type)
+        inputs, writes = queries.statement("claim_support_inputs", type=rel_type), \
+            queries.statement("claim_support_set", type=rel_type)
         for i in range(0, len(group), batch_size):
             batch = [{"source": r["source"], "target": r["target"], "claim_id": r["claim_id"]}
                      for r in group[i : i + batch_size]]

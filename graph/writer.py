@@ -214,7 +214,8 @@ class GraphWriter:
             fresh, rest = _split(group, created)
             for row in fresh:
                 row.update(new_claim_support(row["documents"], row["credibility"], facts))
-            self._run(tx, queries.render("create_claims", type=rel_type), [_new_claim(row) for row in fresh])
+            create = queries.statement("create_claims", type=rel_type)
+            self._run(tx, create, [_new_claim(row) for row in fresh])
             self._upsert_claims(tx, rel_type, rest, facts)
         fresh, rest = _split(mentions, created)
         self._run(tx, queries.load("create_mentions"), fresh)
@@ -229,7 +230,7 @@ class GraphWriter:
                        facts: dict[str, grading.SupportingDocument]) -> None:
         """MERGE claims of one type; a new one is stored whole with the support of its evidence, one
         that existed takes the new evidence and its support over all of it (claim_update.cypher)."""
-        text = queries.render("upsert_relationships", type=rel_type)
+        text = queries.statement("upsert_relationships", type=rel_type)
         for batch in _batches(rows, self.batch_size):
             for row in batch:  # what a claim created by the MERGE stores
                 row.update(new_claim_support(row["documents"], row["credibility"], facts))
@@ -241,7 +242,7 @@ class GraphWriter:
             old = [row for row in batch if row["claim_id"] in stored]
             for row in old:
                 row.update(updated_claim_support(stored[row["claim_id"]], row, facts))
-            tx.run(queries.render("claim_update", type=rel_type), rows=old).consume()
+            tx.run(queries.statement("claim_update", type=rel_type), rows=old).consume()
 
 
 Rows = list[dict[str, Any]]

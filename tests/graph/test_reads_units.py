@@ -1,10 +1,11 @@
-"""Pure parts of the read side: filter validation, fragment expansion, the Cypher screen, export helpers."""
+"""Pure parts of the read side: filter validation, statements and their slots, the Cypher screen,
+export helpers."""
 
 from __future__ import annotations
 
 import pytest
 
-from graph import cypher_guard, export, readq
+from graph import cypher_guard, export, queries
 from graph.readq import Filters
 from pactgraph.errors import InputError
 
@@ -31,33 +32,35 @@ def test_filters_default_to_every_link_type_but_mentions() -> None:
     assert Filters(date_from="2021", as_of="2022-11-21").params()["date_from"] == "2021"
 
 
-def test_every_read_statement_expands_its_filter_fragments() -> None:
-    for name in (
-        "neighbours_first",
-        "neighbours_step",
-        "paths_shortest",
-        "paths_all_shortest",
-        "paths_k_shortest",
-        "connecting_network",
-        "common_neighbours",
-        "agreements_between",
-        "actor_sites",
-        "timeline",
-    ):
-        text = readq.statement(name)
-        assert "{{" not in text, name
+def test_every_read_statement_carries_the_filters_as_written_once() -> None:
+    assert queries.out_of_step() == []  # every copy of a shared part equals its source
+    for name in ("neighbours_first", "neighbours_step", "paths", "connecting_network",
+                 "common_neighbours", "agreements_between", "actor_sites", "timeline"):
+        text = queries.statement(name)
+        assert "/*<relationship_filter" in text, name
         assert "coalesce(r1.confidence, 50)" in text or "coalesce(r.confidence, 50)" in text, name
 
 
 def test_path_patterns_name_only_vocabulary_link_types_in_vocabulary_order() -> None:
     asked = Filters(types=["PARTY_TO", "FUNDS"]).link_types
     assert asked == Filters(types=["FUNDS", "PARTY_TO"]).link_types  # one statement text per set
-    text = readq.statement("paths_shortest_open", asked)
-    assert f"-[:{asked[0]}|{asked[1]}]-" in text and "{{" not in text
-    assert "MENTIONS" not in readq.statement("paths_shortest_open")
+    text = queries.statement("paths_open", link_types=asked)
+    assert f"-[:/*link_types*/{asked[0]}|{asked[1]}]-" in text
+    assert "MENTIONS" not in queries.statement("paths_open")
     for bad in (("MENTIONS",), ("FUNDS]-(x) DETACH DELETE x //",), ()):
         with pytest.raises(InputError, match="types"):
-            readq.statement("paths_shortest", bad)
+            queries.statement("paths", link_types=bad)
+
+
+def test_slots_take_only_vocabulary_names_and_known_selectors() -> None:
+    assert "CREATE CONSTRAINT /*label*/Actor_id" in queries.statement("schema_unique_id", label="Actor")
+    assert "SHORTEST 1 (a)" in queries.load("paths")  # as written, it runs
+    assert queries.statement("paths", selector="ALL SHORTEST").count("/*selector*/ALL SHORTEST") == 1
+    for bad in ({"label": "Actor) DETACH DELETE (n"}, {"type": "FUNDS|PARTY_TO"}, {"selector": "ANY 1"}):
+        with pytest.raises(ValueError):
+            queries.statement("schema_unique_id" if "label" in bad else "paths", **bad)
+    with pytest.raises(ValueError, match="needs a type"):
+        queries.statement("upsert_relationships")
 
 
 def test_the_screen_bounds_size_and_nesting_but_leaves_keywords_to_neo4j() -> None:
