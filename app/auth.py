@@ -14,8 +14,8 @@ from fastapi import Depends, Request
 from fastapi.security import APIKeyHeader
 from starlette.concurrency import run_in_threadpool
 
-from graph import keys
 from graph.db import Db
+from graph.write import keys
 from pactgraph.errors import AuthError, ForbiddenError
 
 

@@ -9,8 +9,8 @@ from fastapi import Depends, Query, Request
 from starlette.concurrency import run_in_threadpool
 
 from graph.db import Db
-from graph.plans import AsyncReader, Plan, drive
-from graph.readq import LINK_TYPES, QUERY_STATUSES, Filters
+from graph.read.plans import AsyncReader, Plan, drive
+from graph.read.readq import LINK_TYPES, QUERY_STATUSES, Filters
 from pactgraph import vocabulary as vocab
 from pactgraph.settings import Settings
 

@@ -13,10 +13,10 @@ from app import problems
 from app.middleware import SizeLimit, install_redaction
 from app.query import LEAN
 from app.routers import ROUTERS
-from graph import readq
 from graph.connection import make_db, target
 from graph.db import Db
-from graph.plans import AsyncReader
+from graph.read import readq
+from graph.read.plans import AsyncReader
 from graph.schema import apply_schema
 from pactgraph import __version__
 from pactgraph.errors import UnavailableError

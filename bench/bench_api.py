@@ -25,13 +25,16 @@ from typing import Any
 from neo4j import READ_ACCESS, Query
 
 from bench.api_timing import REQUEST_ERRORS, Client, concurrent, interleaved, load, percentiles
-from graph import paths, queries, readq
+from graph import queries
 from graph.connection import Target, make_driver
 from graph.db import Db
-from graph.localserver import LocalNeo4j, free_port
-from graph.readq import Filters
+from graph.read import paths, readq
+from graph.read.readq import Filters
 from graph.schema import apply_schema
+from graph.server.localserver import LocalNeo4j, free_port
 from pactgraph.settings import PROJECT_ROOT
+
+queries.add_folder(Path(__file__).resolve().parent / "cypher")  # statements only the benchmarks run
 
 LABELS = [
     ["Actor", "State"],

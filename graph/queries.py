@@ -50,15 +50,29 @@ def _index(root: Path) -> dict[str, Path]:
     return found
 
 
+#: where statements are looked up: cypher/, and the folders of statements that only the tests or
+#: the benchmarks run (tests/cypher, bench/cypher), which they add themselves
+_FOLDERS: list[Path] = [CYPHER_DIR]
+
+
+def add_folder(folder: Path) -> None:
+    """Also look up statements in ``folder`` (the tests' and benchmarks' own; the product never does)."""
+    if folder not in _FOLDERS:
+        _FOLDERS.append(folder)
+        load.cache_clear()
+        statement.cache_clear()
+
+
 @cache
-def load(name: str, root: Path = CYPHER_DIR) -> str:
-    """The text of the statement ``name`` (under ``root``, in any sub-folder), as written."""
+def load(name: str) -> str:
+    """The text of the statement ``name`` (in any sub-folder of cypher/ or an added folder), as written."""
     if not re.fullmatch(r"[a-z0-9_]+", name):
         raise ValueError(f"bad query name {name!r}")
-    path = _index(root).get(name)
-    if path is None:
-        raise FileNotFoundError(f"no Cypher file {name}.cypher under {root}")
-    return path.read_text(encoding="utf-8")
+    for folder in _FOLDERS:
+        path = _index(folder).get(name)
+        if path is not None:
+            return path.read_text(encoding="utf-8")
+    raise FileNotFoundError(f"no Cypher file {name}.cypher under {', '.join(map(str, _FOLDERS))}")
 
 
 @cache

@@ -11,8 +11,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from app.auth import ReaderDep, Role
 from app.deps import SettingsDep, get_reader
-from graph import cypher_guard
-from graph.plans import AsyncReader
+from graph.read import cypher_guard
+from graph.read.plans import AsyncReader
 from pactgraph.errors import QueryTimeoutError, UnavailableError
 
 router = APIRouter(tags=["cypher"])

@@ -13,9 +13,9 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from app.auth import EditorDep, ReaderDep
 from app.deps import DbDep
-from graph import grading
-from graph.documents import DocumentResult, DocumentStore, get_document, list_documents
-from graph.ingest import Source, ingest_paths, summary
+from graph.write import grading
+from graph.write.documents import DocumentResult, DocumentStore, get_document, list_documents
+from graph.write.ingest import Source, ingest_paths, summary
 from pactgraph.errors import InputError, failure_line, one_line
 
 router = APIRouter(prefix="/documents", tags=["documents"])

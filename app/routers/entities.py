@@ -11,8 +11,8 @@ from app.auth import ReaderDep
 from app.deps import FILTER_ENUMS, DbDep
 from app.query import MAX_ID, lean_get, lean_read, parse_query, path_id
 from app.responses import PlainJSON, plain_json
-from graph import neighbourhood, reads
-from graph.readq import Filters
+from graph.read import neighbourhood, reads
+from graph.read.readq import Filters
 
 router = APIRouter(prefix="/entities", tags=["entities"])
 EntityId = Annotated[str, Path(min_length=1, max_length=MAX_ID, description="entity id")]

@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from app.auth import AdminDep
 from app.deps import DbDep
-from graph import keys
+from graph.write import keys
 
 router = APIRouter(prefix="/keys", tags=["keys"])
 

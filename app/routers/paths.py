@@ -11,8 +11,8 @@ from app.auth import ReaderDep
 from app.deps import FILTER_ENUMS, DbDep
 from app.query import MAX_ID, lean_get, lean_read, parse_query
 from app.responses import PlainJSON, plain_json
-from graph import paths, reads
-from graph.readq import Filters
+from graph.read import paths, reads
+from graph.read.readq import Filters
 
 router = APIRouter(prefix="/paths", tags=["paths"])
 EntityRef = Annotated[str, Query(min_length=1, max_length=MAX_ID, description="entity id")]

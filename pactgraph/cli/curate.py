@@ -44,8 +44,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 
 def run(args: argparse.Namespace) -> int:
-    from graph import audit, curation, merging
-    from graph.documents import DocumentStore
+    from graph.write import audit, curation, merging
+    from graph.write.documents import DocumentStore
 
     with open_db() as db:
         if args.action == "audit":

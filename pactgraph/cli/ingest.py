@@ -30,8 +30,8 @@ def run(args: argparse.Namespace) -> int:
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from graph import grading
-    from graph.ingest import ingest_paths, summary
+    from graph.write import grading
+    from graph.write.ingest import ingest_paths, summary
 
     grade = grading.check_reliability(args.grade, source="--grade")
     err, out = Console(stderr=True), Console(highlight=False)

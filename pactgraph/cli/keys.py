@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from graph import keys
+from graph.write import keys
 from pactgraph.cli._db import open_db
 
 

@@ -6,7 +6,7 @@ import argparse
 import time
 
 from graph.connection import local_server
-from graph.localserver import provision_lib
+from graph.server.localserver import provision_lib
 from pactgraph.errors import InputError
 from pactgraph.settings import get_settings
 

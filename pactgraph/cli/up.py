@@ -19,8 +19,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 def run(args: argparse.Namespace) -> int:
     from graph.connection import local_server, make_driver, target
     from graph.db import Db
-    from graph.ingest import ingest_paths
     from graph.schema import apply_schema
+    from graph.write.ingest import ingest_paths
 
     settings = get_settings()
     if settings.uses_local_server:

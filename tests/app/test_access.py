@@ -10,8 +10,8 @@ from fastapi.testclient import TestClient
 
 from app.main import create_app
 from app.middleware import RedactSecrets
-from graph import keys
 from graph.db import Db
+from graph.write import keys
 from pactgraph.settings import Settings
 
 

@@ -12,8 +12,9 @@ import pytest
 from fastapi.testclient import TestClient
 
 from app.main import create_app
-from graph import cypher_guard, keys
 from graph.db import Db
+from graph.read import cypher_guard
+from graph.write import keys
 from pactgraph.errors import InputError
 from pactgraph.settings import Settings
 

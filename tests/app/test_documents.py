@@ -8,8 +8,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from app.main import create_app
-from graph import keys
 from graph.db import Db
+from graph.write import keys
 from pactgraph.settings import PROJECT_ROOT, Settings
 
 SAMPLE = PROJECT_ROOT / "corpus" / "sample" / "tajik-mvd-wakhan-base.txt"

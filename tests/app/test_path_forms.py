@@ -9,9 +9,9 @@ import pytest
 from fastapi.testclient import TestClient
 
 from app.main import create_app
-from graph import paths, readq
 from graph.db import Db
-from graph.readq import Filters
+from graph.read import paths, readq
+from graph.read.readq import Filters
 from pactgraph.settings import Settings
 
 #: a filter that keeps everything in the seed graph but forces the full statement

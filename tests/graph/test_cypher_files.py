@@ -12,7 +12,8 @@ from graph import queries
 from graph.db import Db
 from pactgraph.settings import PROJECT_ROOT
 
-FILES = sorted(p for folder in ("cypher", "tests", "bench") for p in (PROJECT_ROOT / folder).rglob("*.cypher"))
+FILES = sorted(p for folder in ("cypher", "tests", "bench")
+               for p in (PROJECT_ROOT / folder).rglob("*.cypher"))
 
 
 def test_there_are_statements_to_check() -> None:
@@ -37,7 +38,7 @@ def test_every_copy_of_a_shared_part_is_in_step() -> None:
 
 
 def test_browser_favourites_hold_every_read_statement() -> None:
-    from graph.browser_guides import favourite_files
+    from graph.server.browser_guides import favourite_files
 
     chosen = {p.stem for p in favourite_files()}
     assert {"paths", "paths_open", "neighbours_first", "neighbours_step", "timeline", "actor_sites",
