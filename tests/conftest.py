@@ -2,7 +2,7 @@
 
 Where the server comes from, in order: ``NEO4J_URI`` (with NEO4J_USER/NEO4J_PASSWORD);
 testcontainers' Neo4j module when a Docker engine answers; else the project's own server
-(graph/localserver.py) on free ports with a temporary data folder, provisioned by Maven.
+(graph/server/localserver.py) on free ports with a temporary data folder, provisioned by Maven.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 // Exercises an actor took part in, itself or through a subordinate body (PART_OF up to three
 // levels), or that an agreement it is party to provides for. Paged.
-// $id: actor id; filters as in graph/readq.py.
+// $id: actor id; filters as in graph/read/readq.py.
 MATCH (a:Entity {id: $id})
 CALL (a) {
   MATCH p = (a)(()<-[c WHERE type(c) = 'PART_OF' AND /*<relationship_filter c>*/(/*<link_filter c>*/(type(c) IN $types

@@ -1,6 +1,6 @@
 // Sites an actor funds, builds or operates ($roles), itself, through a subordinate body
 // (PART_OF up to three levels) or through an agreement it is party to. Paged.
-// $id: actor id; $roles: subset of FUNDS, BUILDS, OPERATES; filters as in graph/readq.py.
+// $id: actor id; $roles: subset of FUNDS, BUILDS, OPERATES; filters as in graph/read/readq.py.
 MATCH (a:Entity {id: $id})
 CALL (a) {
   MATCH p = (a)(()<-[c WHERE type(c) = 'PART_OF' AND /*<relationship_filter c>*/(/*<link_filter c>*/(type(c) IN $types

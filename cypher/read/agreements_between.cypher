@@ -1,6 +1,6 @@
 // Agreements to which every given party is PARTY_TO, itself or through a subordinate body
 // (PART_OF up to three levels), with the chains that make each party a party. Paged by name.
-// $parties: entity ids (first one anchors the search); $skip, $limit; filters as in graph/readq.py.
+// $parties: entity ids (first one anchors the search); $skip, $limit; filters as in graph/read/readq.py.
 MATCH (p0:Entity {id: $parties[0]})(()<-[c WHERE type(c) = 'PART_OF' AND /*<relationship_filter c>*/(/*<link_filter c>*/(type(c) IN $types
 AND NOT /*<retracted c>*/(coalesce(c.status, 'reported') = 'retracted')/*</retracted>*/)/*</link_filter>*/
 AND (size($status) = 0 OR coalesce(c.status, 'reported') IN $status)

@@ -1,4 +1,4 @@
-// What the confidence formula (graph/grading.py) needs for each claim of ONE type (the type slot, from
+// What the confidence formula (graph/write/grading.py) needs for each claim of ONE type (the type slot, from
 // the vocabulary): its distinct supporting documents with publisher, publication date and
 // reliability, and the analyst's flags. Claims are found from their ends (index seeks on
 // :Entity(id), held by the hints) and a typed expand INTO the pair (from whichever end has fewer of that type, so a

@@ -1,6 +1,6 @@
 // The entity and its first level of neighbours in one round trip (see neighbours_step.cypher for
 // deeper levels): links passing the analyst filters, to nodes passing the label filter, paged.
-// $id; $skip, $limit; filter parameters as in graph/readq.py. No row when the entity does not exist.
+// $id; $skip, $limit; filter parameters as in graph/read/readq.py. No row when the entity does not exist.
 MATCH (x:Entity {id: $id})
 OPTIONAL CALL (x) {
   MATCH (x)-[r]-(y:Entity)

@@ -1,6 +1,6 @@
 // One breadth-first step of a neighbourhood: links from the frontier that pass the analyst filters,
-// to nodes that pass the label filter. graph/neighbourhood.py repeats it up to depth 3.
-// $frontier: entity ids; $limit: cap on rows of this step; filter parameters as in graph/readq.py.
+// to nodes that pass the label filter. graph/read/neighbourhood.py repeats it up to depth 3.
+// $frontier: entity ids; $limit: cap on rows of this step; filter parameters as in graph/read/readq.py.
 UNWIND $frontier AS fid
 MATCH (x:Entity {id: fid})-[r]-(y:Entity)
 WHERE /*<relationship_filter r>*/(/*<link_filter r>*/(type(r) IN $types

@@ -1,9 +1,9 @@
 // Paths between two entities over link relationships (never MENTIONS): the shortest one, up to ten
-// shortest or every shortest one, as graph/paths.py fills the selector slot (SHORTEST 1, SHORTEST 10,
+// shortest or every shortest one, as graph/read/paths.py fills the selector slot (SHORTEST 1, SHORTEST 10,
 // ALL SHORTEST; the caller keeps $limit of them);
 // the analyst filters applied to every hop inside the pattern, so they steer the search itself;
 // the pattern names the link types (the link_types slot: the analyst's, else every one), so only those expand.
-// $source, $target: entity ids; $max_hops: 1..6; $limit: cap on paths; $context_types, $context_labels, $per_node: context; filters as in graph/readq.py.
+// $source, $target: entity ids; $max_hops: 1..6; $limit: cap on paths; $context_types, $context_labels, $per_node: context; filters as in graph/read/readq.py.
 MATCH (a:Entity {id: $source}), (b:Entity {id: $target})
 MATCH p = /*selector*/SHORTEST 1 (a)(()-[r:/*link_types*/PARTY_TO|APPROVED|PROVIDES_FOR|ESTABLISHES|FUNDS|BUILDS|OPERATES|LOCATED_IN|PART_OF|PARTICIPATES_IN|COOPERATES_WITH|SUPPLIES|TRAINS|PUBLISHED WHERE /*<relationship_filter r>*/(/*<link_filter r>*/(type(r) IN $types
 AND NOT /*<retracted r>*/(coalesce(r.status, 'reported') = 'retracted')/*</retracted>*/)/*</link_filter>*/

@@ -1,6 +1,6 @@
 // Dated links of an entity and of what lies in it or under it (LOCATED_IN / PART_OF, up to three
 // levels), and of the agreements and events directly tied to those: events, agreements and
-// reported facts, oldest first. $id; $limit; filters as in graph/readq.py.
+// reported facts, oldest first. $id; $limit; filters as in graph/read/readq.py.
 MATCH (n:Entity {id: $id})
 CALL (n) {
   MATCH (n)(()<-[c WHERE type(c) IN ['LOCATED_IN', 'PART_OF'] AND coalesce(c.status, 'reported') <> 'retracted']-()){0,3}(m)

@@ -1,5 +1,5 @@
 // Write back the derived support of claims of ONE type (the type slot, from the vocabulary), computed
-// in graph/grading.py. $rows: [{ref: {source, target, claim_id}, source_count,
+// in graph/write/grading.py. $rows: [{ref: {source, target, claim_id}, source_count,
 // independent_source_count, first_reported, last_reported, confidence}]
 UNWIND $rows AS row
 MATCH (a:Entity {id: row.ref.source})-[r:/*type*/PARTY_TO {claim_id: row.ref.claim_id}]->(b:Entity {id: row.ref.target})

@@ -97,7 +97,7 @@ def gexf(data: dict[str, Any]) -> bytes:
 
 
 def grade(rel: dict[str, Any]) -> str:
-    """i2's 1-3 grade of a link from its Admiralty grades and status (graph/grading.py)."""
+    """i2's 1-3 grade of a link from its Admiralty grades and status (graph/write/grading.py)."""
     return str(grading.claim_grades(rel["properties"], rel["evidence"])["i2_grade"])
 
 

@@ -25,16 +25,14 @@ MAX_SEEDS = 10
 CAP = neighbourhood.MAX_NODES
 
 
-def to_networkx(data: dict[str, Any], *, multi: bool = False) -> nx.Graph:
-    """A subgraph dict as networkx: undirected and simple for analytics, directed multi for export."""
-    graph: nx.Graph = nx.MultiDiGraph() if multi else nx.Graph()
+def link_graph(data: dict[str, Any]) -> nx.Graph:
+    """A subgraph dict as the undirected, simple graph the measures run on (the exports build their
+    own directed multigraph with flat attributes: graph/export)."""
+    graph: nx.Graph = nx.Graph()
     for node in data["nodes"]:
         graph.add_node(node["id"], name=node["name"], labels=node["labels"])
     for rel in data["relationships"]:
-        if multi:
-            graph.add_edge(rel["source"], rel["target"], key=rel["id"], type=rel["type"])
-        else:
-            graph.add_edge(rel["source"], rel["target"], type=rel["type"])
+        graph.add_edge(rel["source"], rel["target"], type=rel["type"])
     return graph
 
 
@@ -57,7 +55,7 @@ def select(db: Db, ids: list[str], filters: Filters, *, depth: int, limit: int) 
 def measure(data: dict[str, Any], *, truncated: bool = False, cap: int | None = None) -> dict[str, Any]:
     """Centralities, articulation points and communities of a subgraph dict; ``truncated`` and
     ``cap`` say whether and where the selection was cut, and are reported as given."""
-    graph = to_networkx(data)
+    graph = link_graph(data)
     n = graph.number_of_nodes()
     sampled = n > SAMPLE_ABOVE
     betweenness = nx.betweenness_centrality(graph, k=SAMPLE_K if sampled else None, seed=0)

@@ -1,6 +1,6 @@
 """Neighbours of an entity to depth 1–3: breadth-first, one bounded query per level.
 
-Written as a read plan (graph/plans.py): the CLI runs it on the blocking driver, the API on the
+Written as a read plan (graph/read/plans.py): the CLI runs it on the blocking driver, the API on the
 async one.
 """
 

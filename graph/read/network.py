@@ -72,11 +72,11 @@ def brokers(
     """Entities that lie on the most shortest paths between the given ones (subset betweenness)."""
     import networkx as nx
 
-    from graph.read.analytics import to_networkx
+    from graph.read.analytics import link_graph
 
     sub = connecting_network(db, ids, filters, max_hops=max_hops)
     data = sub.to_dict(db)
-    graph = to_networkx(data)
+    graph = link_graph(data)
     seeds = [i for i in dict.fromkeys(ids) if i in graph]
     scores = nx.betweenness_centrality_subset(graph, sources=seeds, targets=seeds, normalized=True)
     ranked = sorted(

@@ -12,7 +12,7 @@ from pactgraph.errors import NotFoundError
 def search_entities(
     db: Db, text: str, *, label: str | None = None, limit: int = 20, skip: int = 0
 ) -> list[dict[str, Any]]:
-    """Entities by name or alias, best first: see graph/search.py."""
+    """Entities by name or alias, best first: see graph/read/search.py."""
     return search.search(db, text, label=label, limit=limit, skip=skip)
 
 

@@ -31,7 +31,9 @@ def record(tx: ManagedTransaction, *, who: str, action: str, target: str, why: s
     return eid
 
 
-def _iso(value: str | None, name: str) -> str | None:
+def _timestamp(value: str | None, name: str) -> str | None:
+    """An ISO date or date-time bounding the audit log (the analyst filters' dates are prefixes
+    only: graph/read/readq.py)."""
     if value is None:
         return None
     try:
@@ -45,8 +47,8 @@ def query(db: Db, *, target: str | None = None, who: str | None = None, action: 
           since: str | None = None, until: str | None = None, limit: int = 100,
           skip: int = 0) -> list[dict[str, Any]]:
     """Audit events, newest first; every filter is optional."""
-    rows = db.read("audit_query", target=target, who=who, action=action, since=_iso(since, "since"),
-                   until=_iso(until, "until"), limit=limit, skip=skip)
+    rows = db.read("audit_query", target=target, who=who, action=action, since=_timestamp(since, "since"),
+                   until=_timestamp(until, "until"), limit=limit, skip=skip)
     for row in rows:
         row["details"] = json.loads(row.pop("details_json") or "{}")
     return rows

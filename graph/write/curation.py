@@ -3,7 +3,7 @@
 Every operation is one managed transaction that writes the change and its audit event
 together. Manual decisions are stored as flags (name_locked, removed_aliases, manual,
 retracted, status_locked) that the ingest statements respect, so they survive re-ingest.
-Merging and unmerging entities live in graph/merging.py.
+Merging and unmerging entities live in graph/write/merging.py.
 """
 
 from __future__ import annotations

@@ -43,7 +43,7 @@ _RESERVED = frozenset({
 })
 
 
-#: derived support of a claim (graph/support.py computes it), stored on the claim
+#: derived support of a claim (graph/write/support.py computes it), stored on the claim
 _SUPPORT = ("source_count", "independent_source_count", "first_reported", "last_reported", "confidence")
 
 
