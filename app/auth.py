@@ -1,5 +1,5 @@
 """Who is calling and what their role allows: reader (queries, exports) < editor (ingest,
-curation) < admin (keys). The keys themselves are stored by graph/keys.py. With
+curation) < admin (keys). The keys themselves are stored by graph/write/keys.py. With
 ``PACTGRAPH_AUTH`` off (the default for a loopback-only install) every caller acts as a local admin.
 """
 
@@ -20,7 +20,7 @@ from pactgraph.errors import AuthError, ForbiddenError
 
 
 class Role(IntEnum):
-    """The roles of graph/keys.py (``keys.ROLES``, weakest first), ordered so a higher one admits more."""
+    """The roles of graph/write/keys.py (``keys.ROLES``, weakest first); a higher one admits more."""
 
     reader = 1
     editor = 2
@@ -62,15 +62,6 @@ def require(role: Role) -> Callable[[Principal], Awaitable[Principal]]:
         return _admit(who, role)
 
     return check
-
-
-async def authorize(request: Request, role: Role) -> Principal:
-    """``require(role)`` as one call, for the routes that take only the request (app/query.py)."""
-    return _admit(await principal(request, request.headers.get(_header.model.name)), role)
-
-
-#: what an operation that needs a key says in OpenAPI (the scheme the dependencies declare)
-SECURITY: list[dict[str, list[str]]] = [{_header.scheme_name: []}]
 
 
 ReaderDep = Annotated[Principal, Depends(require(Role.reader))]

@@ -11,7 +11,6 @@ from fastapi import FastAPI
 
 from app import problems
 from app.middleware import SizeLimit, install_redaction
-from app.query import LEAN
 from app.routers import ROUTERS
 from graph.connection import make_db, target
 from graph.db import Db
@@ -85,7 +84,6 @@ def create_app(settings: Settings | None = None, db: Db | None = None) -> FastAP
     )
     problems.install(app)
     app.add_middleware(SizeLimit)
-    app.router.routes.extend(LEAN.routes)  # the hottest routes first, at the app's own level
     for router in ROUTERS:
         app.include_router(router)
     return app

@@ -22,6 +22,7 @@ from functools import cache
 from pathlib import Path
 
 from pactgraph import vocabulary as vocab
+from pactgraph.errors import InputError
 
 CYPHER_DIR = Path(__file__).resolve().parent.parent / "cypher"
 SHARED_DIR = CYPHER_DIR / "shared"
@@ -101,8 +102,7 @@ def statement(name: str, *, label: str | None = None, type: str | None = None,
 
 
 def check_link_types(types: tuple[str, ...]) -> tuple[str, ...]:
-    from pactgraph.errors import InputError
-
+    """``types`` when each is a link type of the vocabulary (a 422 naming ``types`` otherwise)."""
     if not types:
         raise InputError("give at least one relationship type", source="types")
     for t in types:

@@ -1,5 +1,5 @@
 """Read-only Cypher for power users: reads only, with a timeout and caps on rows and bytes;
-anything else is 403 (see graph/cypher_guard.py for how Neo4j's own plan decides)."""
+anything else is 403 (see graph/read/cypher_guard.py for how Neo4j's own plan decides)."""
 
 from __future__ import annotations
 

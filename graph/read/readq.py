@@ -10,7 +10,7 @@ relationship types instead of testing ``type(r)`` on every relationship.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from typing import Any
@@ -55,19 +55,27 @@ def _only(values: list[str], allowed: list[str], what: str, source: str) -> list
             raise InputError(f"unknown {what} {name!r}; use one of {allowed}", source=source)
     return values
 
+def _one_of(values: Iterable[str]) -> dict[str, Any]:
+    """The JSON schema of a list field whose items are vocabulary names (OpenAPI shows them)."""
+    return {"items": {"type": "string", "enum": list(values)}}
+
+
 class Filters(BaseModel):
     """The common filters of neighbours, paths, network and timeline queries."""
 
     model_config = ConfigDict(extra="forbid")
 
     types: list[str] = Field(default_factory=list,
-                             description="relationship types to follow (default: all but MENTIONS)")
-    labels: list[str] = Field(default_factory=list, description="keep only nodes with one of these labels")
+                             description="relationship types to follow (default: all but MENTIONS)",
+                             json_schema_extra=_one_of(LINK_TYPES))
+    labels: list[str] = Field(default_factory=list, description="keep only nodes with one of these labels",
+                              json_schema_extra=_one_of(sorted(vocab.ALL_LABELS)))
     date_from: str | None = Field(default=None, description="ISO date; links dated on or after")
     date_to: str | None = Field(default=None, description="ISO date; links dated on or before")
     min_confidence: int = Field(default=0, ge=0, le=100,
                                 description="0-100; missing confidence counts as 50")
-    status: list[str] = Field(default_factory=list, description="keep links with these statuses")
+    status: list[str] = Field(default_factory=list, description="keep links with these statuses",
+                              json_schema_extra=_one_of(QUERY_STATUSES))
     as_of: str | None = Field(default=None, description="ISO date: the graph as reported up to then")
 
     @field_validator("types")
