@@ -9,12 +9,14 @@ from fastapi import Depends, Query, Request
 from starlette.concurrency import run_in_threadpool
 
 from graph.db import Db
-from graph.plans import AsyncReader, Plan, drive
-from graph.readq import LINK_TYPES, QUERY_STATUSES, Filters
+from graph.read.plans import AsyncReader, Plan, drive
+from graph.read.readq import LINK_TYPES, QUERY_STATUSES, Filters
 from pactgraph import vocabulary as vocab
 from pactgraph.settings import Settings
 
 T = TypeVar("T")
+#: the longest entity id a path or query parameter may carry
+MAX_ID = 300
 
 # The dependencies below are ``async`` because they do not block (the schema check is a flag
 # once applied): a plain ``def`` dependency costs a thread-pool hop on every request.
@@ -93,9 +95,11 @@ GraphReader = AsyncReader | _ThreadReader
 
 
 async def get_reader(request: Request) -> GraphReader:
-    """What the async routes read with: the app's async driver, else the thread pool (the lean
-    routes of app/query.py call it directly)."""
+    """What the async routes read with: the app's async driver, else the thread pool."""
     await _ensure_schema(request)
     reader: AsyncReader | None = request.app.state.reader
     return reader if reader is not None else _ThreadReader(request.app.state.db)
+
+
+GraphReaderDep = Annotated[GraphReader, Depends(get_reader)]
 

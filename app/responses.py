@@ -1,6 +1,6 @@
 """A JSON response that skips FastAPI's per-field re-validation of large, already-plain results.
 
-Subgraphs are built from Neo4j values already made JSON-ready (graph/subgraph.py), so encoding
+Subgraphs are built from Neo4j values already made JSON-ready (graph/read/subgraph.py), so encoding
 them once is all that is needed. orjson encodes a neighbourhood about four times faster than the
 standard library, which keeps the API close to the bare driver (bench/bench_api.py).
 """

@@ -25,13 +25,16 @@ from typing import Any
 from neo4j import READ_ACCESS, Query
 
 from bench.api_timing import REQUEST_ERRORS, Client, concurrent, interleaved, load, percentiles
-from graph import paths, readq
+from graph import queries
 from graph.connection import Target, make_driver
 from graph.db import Db
-from graph.localserver import LocalNeo4j, free_port
-from graph.readq import Filters
+from graph.read import paths, readq
+from graph.read.readq import Filters
 from graph.schema import apply_schema
+from graph.server.localserver import LocalNeo4j, free_port
 from pactgraph.settings import PROJECT_ROOT
+
+queries.add_folder(Path(__file__).resolve().parent / "cypher")  # statements only the benchmarks run
 
 LABELS = [
     ["Actor", "State"],
@@ -181,11 +184,10 @@ def main() -> None:
         pairs = [(f"n{rng.randrange(n_nodes)}", f"n{rng.randrange(n_nodes)}") for _ in range(args.samples)]
         params = Filters().params()
         # the very statements the API runs for these requests, with the same parameters and limit
-        neighbours_query = Query(readq.statement("neighbours_first"), timeout=readq.current_timeout())
-        path_query = Query(
-            readq.statement(paths.statement("shortest", Filters()), Filters().link_types),
-            timeout=readq.current_timeout(),
-        )
+        neighbours_query = Query(queries.statement("neighbours_first"), timeout=readq.current_timeout())
+        name, selector = paths.statement("shortest", Filters())
+        path_query = Query(queries.statement(name, link_types=Filters().link_types, selector=selector),
+                           timeout=readq.current_timeout())
 
         def bare(query: Query, **p: Any) -> None:
             """The bare driver: one auto-commit read, records fetched, nothing else."""

@@ -37,16 +37,18 @@ from bench.synthetic import generate_documents, generate_graph
 from graph import queries
 from graph.connection import Target, make_driver, target
 from graph.db import Db
-from graph.documents import DocumentStore, document_node_id
-from graph.grading import SupportingDocument
-from graph.ingest import GROUP, TX_ROWS, bulk_gc, default_key, extract, ingest_graphs, ingest_paths
-from graph.localserver import LocalNeo4j, free_ports
 from graph.schema import apply_schema
-from graph.store_schema import apply_store_schema
-from graph.support import new_claim_support
-from graph.writer import GraphWriter, _new_claim, claim_id, node_rows, relationship_rows
+from graph.server.localserver import LocalNeo4j, free_ports
+from graph.write.documents import DocumentStore, document_node_id
+from graph.write.grading import SupportingDocument
+from graph.write.ingest import GROUP, TX_ROWS, default_key, extract, ingest_graphs, ingest_paths
+from graph.write.support import new_claim_support
+from graph.write.writer import GraphWriter, _new_claim, claim_id, node_rows, relationship_rows
 from pactgraph.models import GraphDocument
+from pactgraph.process import tune_gc
 from pactgraph.settings import get_settings
+
+queries.add_folder(Path(__file__).resolve().parent / "cypher")  # statements only the benchmarks run
 
 Row = dict[str, Any]
 
@@ -96,9 +98,8 @@ def bulk(db: Db, graphs: list[GraphDocument], rows: int) -> float:
     gc.freeze()  # the generated corpus lives through the run; ingest streams its files instead
     writer = GraphWriter(db, batch_size=rows)
     began = time.perf_counter()
-    with bulk_gc():
-        for graph in graphs:
-            writer.write(graph, refresh_search=False)
+    for graph in graphs:
+        writer.write(graph, refresh_search=False)
     db.refresh_search()  # searchable at the end, as ingest leaves it
     took = time.perf_counter() - began
     claims = sum(1 for g in graphs for r in g.relationships if r.type != "MENTIONS")
@@ -141,7 +142,7 @@ def floor(db: Db, graphs: list[GraphDocument], rows: int, per_tx: int = 1,
     recomputed. Returns relationships/s."""
     prepared = floor_rows(graphs, per_tx)
     texts = {t: queries.load("create_mentions") if t == "MENTIONS"
-             else queries.render("create_claims", type=t) for _, rels in prepared for t in rels}
+             else queries.statement("create_claims", type=t) for _, rels in prepared for t in rels}
     nodes_text = queries.load("bench_floor_nodes")
     total = sum(len(group) for _, rels in prepared for group in rels.values())
     began = time.perf_counter()
@@ -219,7 +220,7 @@ def naive(db: Db, rels: int, bulk_rels: int, batch: int) -> float:
                      "documents": [e.document for e in rel.evidence],
                      "quotes": [e.quote for e in rel.evidence],
                      "starts": [e.start for e in rel.evidence], "ends": [e.end for e in rel.evidence]})
-    texts = {t: queries.render("bench_merge_one", type=t) for t in {row["type"] for row in rows}}
+    texts = {t: queries.statement("bench_merge_one", type=t) for t in {row["type"] for row in rows}}
     began = time.perf_counter()
     with db.driver.session(database=db.database) as session:
         for row in rows:
@@ -251,13 +252,13 @@ def main() -> None:
     parser.add_argument("--configured", action="store_true",
                         help="use the configured server instead of a temporary one (ITS DATA IS DELETED)")
     args = parser.parse_args()
+    tune_gc()  # as the CLI does where it starts
     with server(args.configured, args.heap, args.pagecache) as where:
         driver = make_driver(where)
         try:
             db = Db(driver, where.database)
             print(f"load average      : {' '.join(f'{x:.2f}' for x in os.getloadavg())} (2 cores shared)")
             apply_schema(db)
-            apply_store_schema(db)
             db.autocommit("clear_database")
             warm_up(db, args.rows)
             graphs = list(generate_graph(args.rels, seed=1, batch=args.batch))

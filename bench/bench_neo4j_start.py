@@ -16,7 +16,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from graph.localserver import LocalNeo4j, free_ports, provision_lib
+from graph.server.localserver import LocalNeo4j, free_ports, provision_lib
 
 
 def timed(fn) -> float:  # type: ignore[no-untyped-def]

@@ -8,9 +8,9 @@ from typing import Any
 
 from neo4j import AsyncDriver, AsyncGraphDatabase, Driver, GraphDatabase
 
-from graph.browser_config import browser_settings
 from graph.db import Db
-from graph.localserver import LocalNeo4j
+from graph.server.browser_config import browser_settings
+from graph.server.localserver import LocalNeo4j
 from pactgraph.errors import UnavailableError
 from pactgraph.settings import Settings
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -15,6 +16,32 @@ from pactgraph.errors import UnavailableError
 T = TypeVar("T")
 
 
+@contextmanager
+def unavailable() -> Iterator[None]:
+    """The one mapping of a lost connection to Neo4j (the server down, a session gone) to
+    UnavailableError, which the API answers with 503 and the CLI with its one line."""
+    try:
+        yield
+    except (ServiceUnavailable, SessionExpired) as exc:
+        raise UnavailableError(f"Neo4j is unreachable: {type(exc).__name__}: {exc}") from exc
+
+
+#: values that are already JSON-ready; checked by exact type first, the common case of every property
+SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
+def plain(value: Any) -> Any:
+    """A value read from Neo4j, JSON-ready: temporal types become ISO strings, lists are walked."""
+    kind = type(value)
+    if kind in SCALARS:
+        return value
+    if kind is list:
+        return [plain(v) for v in value]
+    if hasattr(value, "iso_format"):
+        return value.iso_format()
+    return value
+
+
 @dataclass(frozen=True)
 class Db:
     """A driver and the database it speaks to; the one handle that graph/ functions receive."""
@@ -24,52 +51,29 @@ class Db:
     #: makes an async driver to the same server (the API's hot reads run on its event loop)
     open_async: Callable[[], AsyncDriver] | None = field(default=None, repr=False, compare=False)
 
-    def read(self, name: str, timeout: float | None = None, **params: Any) -> list[dict[str, Any]]:
+    def read(self, name: str, **params: Any) -> list[dict[str, Any]]:
         """Rows of cypher/<name>.cypher, run as a read (routed to a reader in a cluster)."""
-        return self.run(name, routing=RoutingControl.READ, timeout=timeout, **params)
+        return self.run(name, routing=RoutingControl.READ, **params)
 
     def run(
         self,
         name: str,
         *,
         routing: RoutingControl = RoutingControl.WRITE,
-        timeout: float | None = None,
         **params: Any,
     ) -> list[dict[str, Any]]:
-        try:
+        with unavailable():
             records, _, _ = self.driver.execute_query(
                 queries.load(name), params, database_=self.database, routing_=routing,
-            ) if timeout is None else self._with_timeout(name, routing, timeout, params)
-        except (ServiceUnavailable, SessionExpired) as exc:
-            raise UnavailableError(f"Neo4j is unreachable: {exc}") from exc
+            )
         return [record.data() for record in records]
-
-    def _with_timeout(
-        self, name: str, routing: RoutingControl, timeout: float, params: dict[str, Any]
-    ) -> tuple[list[Any], None, None]:
-        from neo4j import unit_of_work
-
-        text = queries.load(name)
-
-        # a Query's own timeout only applies to auto-commit runs; managed work takes it here
-        @unit_of_work(timeout=timeout)
-        def work(tx: ManagedTransaction) -> list[Any]:
-            return list(tx.run(text, params))  # type: ignore[arg-type]
-
-        with self.driver.session(database=self.database) as session:
-            run = session.execute_read if routing == RoutingControl.READ else session.execute_write
-            records = run(work)
-        return records, None, None
 
     def autocommit(self, name: str, **params: Any) -> None:
         """Run a statement that manages its own transactions (``CALL {…} IN TRANSACTIONS``)."""
         from neo4j import Query
 
-        try:
-            with self.driver.session(database=self.database) as session:
-                session.run(Query(queries.load(name)), params).consume()  # type: ignore[arg-type]
-        except (ServiceUnavailable, SessionExpired) as exc:
-            raise UnavailableError(f"Neo4j is unreachable: {exc}") from exc
+        with unavailable(), self.driver.session(database=self.database) as session:
+            session.run(Query(queries.load(name)), params).consume()  # type: ignore[arg-type]
 
     def write(self, work: Callable[[ManagedTransaction], T], *, refresh_search: bool = True) -> T:
         """Run ``work`` in one managed write transaction; it must be safe to retry (MERGE).
@@ -78,14 +82,11 @@ class Db:
         default this waits until search sees the write; bulk loaders pass False and call
         :meth:`refresh_search` once at the end.
         """
-        try:
-            with self.driver.session(database=self.database) as session:
-                result = session.execute_write(work)
-                if refresh_search:
-                    session.run(queries.load("search_index_refresh")).consume()  # type: ignore[arg-type]
-                return result
-        except (ServiceUnavailable, SessionExpired) as exc:
-            raise UnavailableError(f"Neo4j is unreachable: {exc}") from exc
+        with unavailable(), self.driver.session(database=self.database) as session:
+            result = session.execute_write(work)
+            if refresh_search:
+                session.run(queries.load("search_index_refresh")).consume()  # type: ignore[arg-type]
+            return result
 
     def refresh_search(self) -> None:
         """Wait until the full-text index has caught up with every committed write."""

@@ -92,7 +92,7 @@ def _provides(sent: Sentence, agr: Item) -> list[Rel]:
     for target in sent.items:
         if target.start <= agr.end or target.kind not in ("exercise", "facility", "site"):
             continue
-        if target.kind == "site" and target.mention.subtype != "Facility":
+        if target.kind == "site" and target.mention.subtype != "Facility":  # type: ignore[union-attr]
             continue
         gap = sent.gap(agr.end, target.start)
         if len(gap) < 90 and PROVIDE_FOR.search(gap) and ";" not in gap:

@@ -88,7 +88,7 @@ def cooperation_rules(sent: Sentence, disc: Discourse) -> list[Rel]:
             if len(grp) >= 2:
                 pairs.append((grp[0].ref, grp[1].ref))
                 continue
-        states = sorted({i.ref for i in sent.agents() if i.mention.subtype == "State"})
+        states = sorted({i.ref for i in sent.agents() if i.mention.subtype == "State"})  # type: ignore[union-attr]
         if len(states) == 2:
             pairs.append((states[0], states[1]))
     out = []

@@ -27,11 +27,11 @@ if TYPE_CHECKING:
 def generic_pass(text: str, ex: Extraction, gaz: Gazetteer, is_title) -> None:
     known: dict[str, str] = {}
     for m in ex.nodes.values():
-        for n in [m.name, *m.aliases]:
-            known.setdefault(name_key(n), m.id)
-    for r in ex.resolved.values():
-        for n in [r.name, *r.aliases]:
-            known.setdefault(name_key(n), r.id)
+        for alias in [m.name, *m.aliases]:
+            known.setdefault(name_key(alias), m.id)
+    for res in ex.resolved.values():
+        for alias in [res.name, *res.aliases]:
+            known.setdefault(name_key(alias), res.id)
     reg, disc = Registry(), Discourse()
     facilities = [(a, b, _resolved_id(ex, ref)) for a, b, ref in ex.facility_spans]
     pm = sorted(ex.mentions, key=SPAN)

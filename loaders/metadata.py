@@ -24,9 +24,17 @@ _BYLINE = re.compile(r"^\s*By\s+(?P<name>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})
 _KEYS = {"title", "url", "publisher", "author", "published", "published_precision", "language"}
 
 
+#: the most bytes a sidecar may hold: its fields are a few hundred characters each (SIDECAR_LIMITS
+#: names the field at fault), and a file far beyond that is refused by its size before it is read
+MAX_SIDECAR_BYTES = 1024 * 1024
+
+
 def load_sidecar(path: Path) -> dict:
     """Read a sidecar (JSON or YAML mapping of title/publisher/author/published/language)."""
     try:
+        if path.stat().st_size > MAX_SIDECAR_BYTES:
+            raise InputError(f"sidecar is over {MAX_SIDECAR_BYTES // (1024 * 1024)} MB; keep only its "
+                             "metadata fields", source=str(path))
         raw = path.read_text(encoding="utf-8")
         data = json.loads(raw) if path.suffix == ".json" else yaml.safe_load(raw)
     except (OSError, ValueError, yaml.YAMLError) as exc:

@@ -133,9 +133,9 @@ def membership_rules(sent: Sentence) -> list[Rel]:
             continue
         s0, s1 = sent.start + lo, sent.start + hi
         items = [i for i in sent.of("actor") if s0 <= i.start < s1 and i.mention is not None]
-        orgs = [i for i in items if i.ref.startswith("org:") and not i.mention.props.get("created")]
+        orgs = [i for i in items if i.ref.startswith("org:") and not i.mention.props.get("created")]  # type: ignore[union-attr]
         if len({o.ref for o in orgs}) != 1 or _NEGATION.search(clause):
             continue
-        states = dict.fromkeys(i.ref for i in items if i.mention.subtype == "State")
+        states = dict.fromkeys(i.ref for i in items if i.mention.subtype == "State")  # type: ignore[union-attr]
         out.extend(rel(sent, "PART_OF", s, orgs[0].ref) for s in states)
     return out

@@ -193,7 +193,7 @@ def _sentence(
     if "agreement" in kinds:
         agreements = [i for i in items if i.kind == "agreement"]
         for fac in (
-            i for i in items if i.kind == "facility" or (i.kind == "site" and i.mention.subtype == "Facility")
+            i for i in items if i.kind == "facility" or (i.kind == "site" and i.mention.subtype == "Facility")  # type: ignore[union-attr]
         ):
             for agr in agreements:
                 disc.protos[agr.ref].facilities.add(fac.ref)
@@ -251,7 +251,7 @@ def _gazetteer_focus(items: list[Item], mentions: list[Mention], disc: Discourse
     facility_items = [
         i
         for i in items
-        if i.kind in ("facility", "site") and (i.kind == "facility" or i.mention.subtype == "Facility")
+        if i.kind in ("facility", "site") and (i.kind == "facility" or i.mention.subtype == "Facility")  # type: ignore[union-attr]
     ]
     if facility_items:
         last = max(facility_items, key=lambda i: i.start)

@@ -99,7 +99,7 @@ def iso_states() -> list[dict]:
         try:
             info = CountryInfo(iso2).info()
         except Exception:  # noqa: BLE001 - a code countryinfo lacks keeps the ISO facts alone
-            info = {}
+            info = {}  # type: ignore[typeddict-item]  # a country countryinfo lacks
         for alt in info.get("altSpellings") or []:
             # two-letter codes and native-script spellings are noise in English text
             if len(alt) > 2 and alt.isascii() and alt != country.alpha_3:  # "MAF" is no name

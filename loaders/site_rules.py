@@ -55,18 +55,18 @@ def site_rules(sent: Sentence, disc: Discourse) -> list[Rel]:
                 place = sent.next_item(end, ("site",), _VERB_IN, limit=110)
         if place is None:
             continue
-        if place.kind == "actor" and place.mention.subtype == "State":
+        if place.kind == "actor" and place.mention.subtype == "State":  # type: ignore[union-attr]
             region = sent.next_item(place.end, ("site",), POSS, limit=4)
             if region:
                 out.append(rel(sent, "LOCATED_IN", region.ref, place.ref))
                 place = region
-        if place.kind == "actor" and place.mention.subtype != "State":
+        if place.kind == "actor" and place.mention.subtype != "State":  # type: ignore[union-attr]
             continue
         out.append(rel(sent, "LOCATED_IN", it.ref, place.ref))
         if it.kind == "facility":
             disc.protos[it.ref].regions.append(place.ref)
     for st in sent.of("actor"):
-        if st.mention.subtype != "State":
+        if st.mention.subtype != "State":  # type: ignore[union-attr]
             continue
         if _PRESENCE.search(sent.doc[max(sent.start, st.start - 30) : st.start]):
             # "the only foreign military presence in <State> is ...: the <X> air base"

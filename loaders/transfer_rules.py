@@ -109,7 +109,7 @@ def build_rules(sent: Sentence, disc: Discourse) -> list[Rel]:
     for pattern, typ in ((BUILD, "BUILDS"), (OPERATE, "OPERATES")):
         for cue_s, cue_e in cue_spans(pattern, sent):
             target = sent.next_item(cue_e, ("facility", "site"), None, limit=40)
-            if target is None or (target.kind == "site" and target.mention.subtype != "Facility"):
+            if target is None or (target.kind == "site" and target.mention.subtype != "Facility"):  # type: ignore[union-attr]
                 by = sent.next_item(cue_e, ("actor",), _BYP, limit=10)
                 prev = _prev_facility(sent, cue_s, limit=100)
                 if by and prev:

@@ -167,7 +167,7 @@ def find_status(text: str) -> str | None:
     matches = _STATUS_LOWER.finditer(text.lower()) if simple else any_case(_STATUS_ANY).finditer(text)
     for m in matches:
         name = m.lastgroup
-        if best is None or _RANK[name] < _RANK[best]:
+        if best is None or _RANK[name] < _RANK[best]:  # type: ignore[index]  # every group is named
             best = name
             if name == "denied":
                 break

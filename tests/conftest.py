@@ -2,7 +2,7 @@
 
 Where the server comes from, in order: ``NEO4J_URI`` (with NEO4J_USER/NEO4J_PASSWORD);
 testcontainers' Neo4j module when a Docker engine answers; else the project's own server
-(graph/localserver.py) on free ports with a temporary data folder, provisioned by Maven.
+(graph/server/localserver.py) on free ports with a temporary data folder, provisioned by Maven.
 """
 
 from __future__ import annotations
@@ -15,13 +15,15 @@ from pathlib import Path
 import pytest
 from neo4j import Driver
 
+from graph import queries
 from graph.connection import Target, make_async_driver, make_driver
 from graph.db import Db
-from graph.localserver import LocalNeo4j, free_ports
 from graph.schema import apply_schema
+from graph.server.localserver import LocalNeo4j, free_ports
 from pactgraph.settings import PROJECT_ROOT
 
 SHARED = PROJECT_ROOT.parent / "shared"
+queries.add_folder(Path(__file__).resolve().parent / "cypher")  # statements only the tests run
 SEED = SHARED / "corpus" / "seed" / "tajikistan-china-security-cooperation.txt"
 
 

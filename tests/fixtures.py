@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+from pathlib import Path
 from typing import Any
 
+from loaders import ExtractResult
 from pactgraph.models import GraphDocument
 
 #: a few entities (id -> labels, name) that test documents can speak of
@@ -93,3 +95,8 @@ def seed_graph() -> GraphDocument:
                                    "end": start + len(quote)}]})
     rels.extend({"type": "MENTIONS", "source": SEED_DOC, "target": ent["id"]} for ent in gold["entities"])
     return GraphDocument.model_validate({"nodes": nodes, "relationships": rels})
+
+
+def extracted(path: str, graph: GraphDocument | None, error: str | None = None) -> ExtractResult:
+    """A file's extraction as the loaders hand it to ingest: its graph, or why there is none."""
+    return ExtractResult(Path(path), graph, error)

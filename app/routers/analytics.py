@@ -9,9 +9,9 @@ from fastapi import APIRouter, Query
 from app.auth import EditorDep, ReaderDep
 from app.deps import DbDep, FiltersDep
 from app.responses import PlainJSON, plain_json
-from graph import analytics
 from graph.db import Db
-from graph.readq import Filters
+from graph.read import analytics
+from graph.read.readq import Filters
 
 router = APIRouter(prefix="/analytics", tags=["analytics"])
 Ids = Annotated[

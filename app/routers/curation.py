@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from app.auth import EditorDep, ReaderDep
 from app.deps import DbDep
-from graph import audit, curation, merging
+from graph.write import audit, curation, merging
 
 router = APIRouter(prefix="/curation", tags=["curation"])
 

@@ -1,5 +1,5 @@
 """Read-only Cypher for power users: reads only, with a timeout and caps on rows and bytes;
-anything else is 403 (see graph/cypher_guard.py for how Neo4j's own plan decides)."""
+anything else is 403 (see graph/read/cypher_guard.py for how Neo4j's own plan decides)."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from app.auth import ReaderDep, Role
 from app.deps import SettingsDep, get_reader
-from graph import cypher_guard
-from graph.plans import AsyncReader
+from graph.read import cypher_guard
+from graph.read.plans import AsyncReader
 from pactgraph.errors import QueryTimeoutError, UnavailableError
 
 router = APIRouter(tags=["cypher"])

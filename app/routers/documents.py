@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 import tempfile
 from pathlib import Path, PurePosixPath
 from typing import Annotated, Any
@@ -12,10 +13,10 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from app.auth import EditorDep, ReaderDep
 from app.deps import DbDep
-from graph import grading
-from graph.documents import DocumentStore, get_document, list_documents
-from graph.ingest import Extracted, ingest_graphs, summary
-from pactgraph.errors import InputError, one_line
+from graph.write import grading
+from graph.write.documents import DocumentResult, DocumentStore, get_document, list_documents
+from graph.write.ingest import Source, ingest_paths, summary
+from pactgraph.errors import InputError, failure_line, one_line
 
 router = APIRouter(prefix="/documents", tags=["documents"])
 
@@ -45,19 +46,20 @@ def upload_name(filename: str | None) -> str:
     return name
 
 
-def _extract(upload: UploadFile, folder: Path, index: int) -> Extracted:
+def _save(upload: UploadFile, folder: Path, index: int, name: str) -> Source | DocumentResult:
     """Save the upload under a name of our own that keeps its extension (the format is read from
-    it) and extract it; any failure is this file's one line, never the request's."""
-    import loaders
+    it); one over the file size cap is refused by its byte count before any of it is read."""
+    from loaders.readers import MAX_BYTES
 
-    name = upload_name(upload.filename)
+    if upload.size is not None and upload.size > MAX_BYTES:
+        error = InputError(f"file is {upload.size / 1e6:.1f} MB, over the {MAX_BYTES // (1024 * 1024)} MB "
+                           "limit; split it into smaller documents", source=name)
+        return DocumentResult(name, "failed", detail=failure_line(name, error))
     suffix = PurePosixPath(name).suffix
     target = folder / f"upload-{index}{suffix if _SUFFIX.fullmatch(suffix) else ''}"
-    target.write_bytes(upload.file.read())
-    result = loaders.extract_isolated(target)
-    if result.error is not None:
-        return Extracted(name, None, result.error.replace(str(target), name))
-    return Extracted(name, result.graph)
+    with target.open("wb") as out:
+        shutil.copyfileobj(upload.file, out)
+    return Source(target, name)
 
 
 @router.post("")
@@ -68,33 +70,19 @@ def upload(
     grade: Annotated[str | None, Form(description="source reliability A-F of these documents")] = None,
     key: Annotated[str | None, Form(description="version key of ONE document (default upload:NAME)")] = None,
 ) -> dict[str, Any]:
-    """Extract and load each file in its own transaction; a result per document and a summary."""
+    """Extract and load each file, each atomic on its own (the CLI's ingest path); a result per
+    document and a summary."""
     grade = grading.check_reliability(grade)
     if key and len(files) != 1:
         raise InputError("a key names the versions of ONE document; upload a single file", source="key")
-    results = []
     with tempfile.TemporaryDirectory(prefix="pactgraph-upload-") as tmp:
+        saved: list[Source | DocumentResult] = []
         for index, upload_file in enumerate(files):
-            item = _extract(upload_file, Path(tmp), index)
-            doc_key = key or f"upload:{item.path}"
-            graph = item.graph
-            if graph is not None:
-                doc = next(n for n in graph.nodes if "Document" in n.labels)
-                graph = graph.model_copy(
-                    update={
-                        "nodes": [
-                            n.model_copy(update={"properties": {**n.properties, "path": item.path}})
-                            if n.id == doc.id
-                            else n
-                            for n in graph.nodes
-                        ]
-                    }
-                )
-            results.extend(
-                ingest_graphs(
-                    db, [Extracted(item.path, graph, item.error)], grade=grade, key=doc_key, who=who.name
-                )
-            )
+            name = upload_name(upload_file.filename)
+            saved.append(_save(upload_file, Path(tmp), index, name))
+        sources = [Source(s.path, s.name, key or f"upload:{s.name}") for s in saved if isinstance(s, Source)]
+        loaded = iter(ingest_paths(db, sources, grade=grade, who=who.name, workers=1) if sources else [])
+        results = [s if isinstance(s, DocumentResult) else next(loaded) for s in saved]
     return {"results": [r.__dict__ for r in results], "summary": summary(results)}
 
 

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Path, Query
 from app.auth import ReaderDep
 from app.deps import DbDep, FiltersDep
 from app.responses import PlainJSON, plain_json
-from graph import domain, timeline
+from graph.read import domain, timeline
 
 router = APIRouter(tags=["domain"])
 EntityId = Annotated[str, Path(min_length=1, max_length=300, description="entity id")]

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, Request
+from fastapi import APIRouter, Path, Query
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.auth import ReaderDep
-from app.deps import FILTER_ENUMS, DbDep
-from app.query import MAX_ID, lean_get, lean_read, parse_query, path_id
+from app.deps import MAX_ID, DbDep, GraphReaderDep
 from app.responses import PlainJSON, plain_json
-from graph import neighbourhood, reads
-from graph.readq import Filters
+from graph.read import neighbourhood, reads
+from graph.read.readq import Filters
 
 router = APIRouter(prefix="/entities", tags=["entities"])
 EntityId = Annotated[str, Path(min_length=1, max_length=MAX_ID, description="entity id")]
@@ -58,23 +57,22 @@ def profile(
 
 
 class NeighbourQuery(Filters):
-    """The query string of the neighbours route: the analyst filters, depth and paging."""
+    """The query string of the neighbours route: the analyst filters, depth and paging (keys it does
+    not know are ignored, as FastAPI ignores undeclared parameters)."""
+
+    model_config = ConfigDict(extra="ignore")
 
     depth: int = Field(default=1, ge=1, le=neighbourhood.MAX_DEPTH, description="hops from the entity")
     limit: int = Field(default=200, ge=1, le=neighbourhood.MAX_NODES, description="cap on neighbours")
     skip: int = Field(default=0, ge=0, le=10_000, description="skip first-level links (paging)")
 
 
-_parse_neighbours = parse_query(NeighbourQuery)
-
-
-@lean_get("/entities/{entity_id}/neighbours", NeighbourQuery, tags=["entities"], enums=FILTER_ENUMS,
-          path_params={"entity_id": "entity id"}, response_class=PlainJSON)
-async def neighbours(request: Request) -> PlainJSON:
+@router.get("/{entity_id}/neighbours", response_class=PlainJSON)
+async def neighbours(entity_id: EntityId, query: Annotated[NeighbourQuery, Query()], who: ReaderDep,
+                     reader: GraphReaderDep) -> PlainJSON:
     """The entity and what links to it within ``depth`` hops, as a subgraph with evidence."""
-    reader, query = await lean_read(request, _parse_neighbours)
     plan = neighbourhood.neighbours_plan(
-        path_id(request, "entity_id"), query, depth=query.depth, limit=query.limit, skip=query.skip,
+        entity_id, query, depth=query.depth, limit=query.limit, skip=query.skip,
         sources=True,
     )
     return plain_json((await reader.drive(plan)).to_dict())

@@ -9,8 +9,9 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from app.auth import ReaderDep
 from app.deps import DbDep, FiltersDep
-from graph import export, neighbourhood, subgraph
-from graph.readq import Filters
+from graph import export
+from graph.read import neighbourhood, subgraph
+from graph.read.readq import Filters
 
 router = APIRouter(tags=["export"])
 Format = Literal["json", "graphml", "gexf", "i2", "ftm"]

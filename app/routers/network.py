@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query
 from app.auth import ReaderDep
 from app.deps import DbDep, FiltersDep
 from app.responses import PlainJSON, plain_json
-from graph import network
+from graph.read import network
 
 router = APIRouter(prefix="/network", tags=["network"])
 Ids = Annotated[list[str], Query(min_length=2, max_length=network.MAX_ENTITIES, description="entity ids")]

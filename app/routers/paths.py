@@ -4,22 +4,24 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query, Request
-from pydantic import Field
+from fastapi import APIRouter, Query
+from pydantic import ConfigDict, Field
 
 from app.auth import ReaderDep
-from app.deps import FILTER_ENUMS, DbDep
-from app.query import MAX_ID, lean_get, lean_read, parse_query
+from app.deps import MAX_ID, DbDep, GraphReaderDep
 from app.responses import PlainJSON, plain_json
-from graph import paths, reads
-from graph.readq import Filters
+from graph.read import paths, reads
+from graph.read.readq import Filters
 
 router = APIRouter(prefix="/paths", tags=["paths"])
 EntityRef = Annotated[str, Query(min_length=1, max_length=MAX_ID, description="entity id")]
 
 
 class PathQuery(Filters):
-    """The query string of the paths route: two entities, the kind of search and the analyst filters."""
+    """The query string of the paths route: two entities, the kind of search and the analyst filters
+    (keys it does not know are ignored, as FastAPI ignores undeclared parameters)."""
+
+    model_config = ConfigDict(extra="ignore")
 
     source: str = Field(min_length=1, max_length=MAX_ID, description="entity id")
     target: str = Field(min_length=1, max_length=MAX_ID, description="entity id")
@@ -28,14 +30,10 @@ class PathQuery(Filters):
     max_hops: int = Field(default=paths.MAX_HOPS, ge=1, le=paths.MAX_HOPS)
 
 
-_parse_paths = parse_query(PathQuery)
-
-
-@lean_get("/paths", PathQuery, tags=["paths"], enums=FILTER_ENUMS, response_class=PlainJSON)
-async def find(request: Request) -> PlainJSON:
+@router.get("", response_class=PlainJSON)
+async def find(query: Annotated[PathQuery, Query()], who: ReaderDep, reader: GraphReaderDep) -> PlainJSON:
     """Paths under the filters, each hop explained with its quotes and sources; the agreements and
     events on a path come with what they fund or provide for (``context``)."""
-    reader, query = await lean_read(request, _parse_paths)
     plan = paths.paths_plan(query.source, query.target, query, mode=query.mode, k=query.k,
                             max_hops=query.max_hops)
     return plain_json(await reader.drive(plan))

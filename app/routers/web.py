@@ -12,7 +12,7 @@ from pathlib import Path
 from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse, RedirectResponse, Response
 
-from graph import browser_guides
+from graph.server import browser_guides
 from pactgraph.errors import NotFoundError
 from pactgraph.settings import PROJECT_ROOT
 

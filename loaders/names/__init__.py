@@ -323,7 +323,7 @@ def _lower_role_person(toks, i, gaz, lex, reg) -> Name | None:
     if not rl or toks[i].text[:1].isupper():
         return None
     k = i + rl
-    rest = []
+    rest: list = []
     while k < len(toks) and toks[k].cap and toks[k].text not in lex.stop and len(rest) < 4:
         rest.append(toks[k])
         k += 1

@@ -145,7 +145,7 @@ def relate(text: str, s: int, e: int, items: list[Name], money: list[Money], dis
     ):
         parties = _parties(free_actors, sent, s, signs)
         if len([p for p in parties if p.subtype == "State"]) >= 2:
-            noun = re.search(r"\bagreed\b", sent, re.I)
+            noun = re.search(r"\bagreed\b", sent, re.I)  # type: ignore[assignment]  # the condition above found it
             agreements = [_new_agreement(sent, s, noun, parties, disc)]
     for agr in agreements:
         disc.agreement = agr

@@ -9,7 +9,7 @@ from fastapi.testclient import TestClient
 
 from app.main import create_app
 from graph.db import Db
-from graph.writer import GraphWriter
+from graph.write.writer import GraphWriter
 from pactgraph.settings import Settings
 from tests.fixtures import seed_graph
 

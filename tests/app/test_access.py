@@ -8,10 +8,10 @@ from collections.abc import Iterator
 import pytest
 from fastapi.testclient import TestClient
 
-from app import auth
 from app.main import create_app
 from app.middleware import RedactSecrets
 from graph.db import Db
+from graph.write import keys
 from pactgraph.settings import Settings
 
 
@@ -22,7 +22,7 @@ def secured(seeded: Db) -> Iterator[TestClient]:
 
 
 def test_roles_gate_queries_curation_and_keys(secured: TestClient, seeded: Db) -> None:
-    admin = {"X-API-Key": auth.create_key(seeded, "lead", "admin")}
+    admin = {"X-API-Key": keys.create_key(seeded, "lead", "admin")}
     assert secured.get("/entities/tj_mvd").status_code == 401
     assert secured.get("/entities/tj_mvd", headers={"X-API-Key": "pg_wrong"}).status_code == 401
     made = secured.post("/keys", json={"name": "analyst", "role": "reader"}, headers=admin)
@@ -33,7 +33,7 @@ def test_roles_gate_queries_curation_and_keys(secured: TestClient, seeded: Db) -
     assert (
         secured.post("/analytics/write-back", params={"ids": ["tj_mvd"]}, headers=reader).status_code == 403
     )
-    editor = {"X-API-Key": auth.create_key(seeded, "curator", "editor")}
+    editor = {"X-API-Key": keys.create_key(seeded, "curator", "editor")}
     assert (
         secured.post("/analytics/write-back", params={"ids": ["tj_mvd"]}, headers=editor).status_code == 200
     )
@@ -51,12 +51,12 @@ def test_the_lean_neighbours_and_paths_routes_check_the_key_like_the_others(
     for url, params in (("/entities/tj_mvd/neighbours", {}), ("/paths", path)):
         assert secured.get(url, params=params).status_code == 401
         assert secured.get(url, params=params, headers={"X-API-Key": "pg_wrong"}).status_code == 401
-        reader = {"X-API-Key": auth.create_key(seeded, f"reader of {url}", "reader")}
+        reader = {"X-API-Key": keys.create_key(seeded, f"reader of {url}", "reader")}
         assert secured.get(url, params=params, headers=reader).status_code == 200
         # the key is checked before the parameters: a bad parameter without a key is still a 401
         assert secured.get(url, params={**params, "depth": 9, "k": 99}).status_code == 401
     long_id = "x" * 301
-    reader = {"X-API-Key": auth.create_key(seeded, "long ids", "reader")}
+    reader = {"X-API-Key": keys.create_key(seeded, "long ids", "reader")}
     response = secured.get(f"/entities/{long_id}/neighbours", headers=reader)
     assert response.status_code == 422 and "entity_id" in response.json()["detail"]
     operation = secured.get("/openapi.json").json()["paths"]["/entities/{entity_id}/neighbours"]["get"]
@@ -65,12 +65,12 @@ def test_the_lean_neighbours_and_paths_routes_check_the_key_like_the_others(
 
 
 def test_keys_are_stored_only_as_hashes(secured: TestClient, seeded: Db) -> None:
-    key = auth.create_key(seeded, "lead", "admin")
+    key = keys.create_key(seeded, "lead", "admin")
     rows = secured.post(
         "/cypher", json={"query": "MATCH (k:ApiKey) RETURN properties(k)"}, headers={"X-API-Key": key}
     ).json()["rows"]
     stored = rows[0][0]
-    assert stored["hash"] == auth.hash_key(key)
+    assert stored["hash"] == keys.hash_key(key)
     assert key not in {str(v) for v in stored.values()}
 
 

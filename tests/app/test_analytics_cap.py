@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from fastapi.testclient import TestClient
 
-from graph import analytics
+from graph.read import analytics
 
 
 def test_a_small_cap_is_reported_as_truncation(client: TestClient) -> None:

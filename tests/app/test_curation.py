@@ -9,8 +9,8 @@ from fastapi.testclient import TestClient
 
 from app.main import create_app
 from graph.db import Db
-from graph.documents import DocumentStore
-from graph.writer import claim_id_of
+from graph.write.documents import DocumentStore
+from graph.write.writer import claim_id_of
 from pactgraph.settings import Settings
 from tests.fixtures import document_graph
 

@@ -11,10 +11,10 @@ import httpx
 import pytest
 from fastapi.testclient import TestClient
 
-from app import auth
 from app.main import create_app
-from graph import cypher_guard
 from graph.db import Db
+from graph.read import cypher_guard
+from graph.write import keys
 from pactgraph.errors import InputError
 from pactgraph.settings import Settings
 
@@ -89,7 +89,7 @@ def test_syntax_errors_are_422(client: TestClient) -> None:
 @pytest.fixture
 def reader_client(seeded: Db) -> Iterator[tuple[TestClient, dict[str, str]]]:
     with TestClient(create_app(Settings(PACTGRAPH_AUTH=True), seeded)) as test_client:
-        yield test_client, {"X-API-Key": auth.create_key(seeded, "analyst", "reader")}
+        yield test_client, {"X-API-Key": keys.create_key(seeded, "analyst", "reader")}
 
 
 class _Hits(BaseHTTPRequestHandler):
@@ -156,7 +156,7 @@ def test_readers_cannot_reach_api_keys_or_other_internal_records(
     response = client.post("/cypher", json={"query": query, "parameters": {"id": "4:x:1", "label": "ApiKey"}},
                            headers=reader)
     assert response.status_code == 403, response.text
-    assert auth.hash_key(reader["X-API-Key"]) not in response.text
+    assert keys.hash_key(reader["X-API-Key"]) not in response.text
 
 
 def test_readers_still_read_entities_and_admins_read_everything(
@@ -165,7 +165,7 @@ def test_readers_still_read_entities_and_admins_read_everything(
     rows = client.post("/cypher", json={"query": "MATCH (n:Actor {id: 'tj_mvd'}) RETURN n.name"},
                        headers=reader).json()["rows"]
     assert rows == [["Ministry of Internal Affairs of Tajikistan"]]
-    admin = {"X-API-Key": auth.create_key(seeded, "lead", "admin")}
+    admin = {"X-API-Key": keys.create_key(seeded, "lead", "admin")}
     everything = client.post("/cypher", json={"query": "MATCH (k:ApiKey) RETURN k.name ORDER BY k.name"},
                              headers=admin)
     assert everything.json()["rows"] == [["analyst"], ["lead"]]

@@ -11,7 +11,7 @@ from xml.etree import ElementTree
 import networkx as nx
 from fastapi.testclient import TestClient
 
-from graph.export_ftm import ftm_id
+from graph.export.ftm import ftm_id
 
 IDS = ["tj_mvd", "cn_mps", "agr_wakhan_base", "wakhan_base", "tj_parliament"]
 

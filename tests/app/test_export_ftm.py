@@ -12,9 +12,9 @@ import pytest
 from fastapi.testclient import TestClient
 
 from app.main import create_app
-from graph import export_ftm
 from graph.db import Db
-from graph.writer import GraphWriter
+from graph.export import ftm as export_ftm
+from graph.write.writer import GraphWriter
 from pactgraph.settings import Settings
 
 ftm = pytest.importorskip("followthemoney")

@@ -193,7 +193,7 @@ def test_depth_one_neighbours_are_one_round_trip_of_the_benchmarked_statement(
 ) -> None:
     """bench/bench_api.py compares the API with the bare driver running neighbours_first once: the
     endpoint must do no more database work than that (evidence sources come in the same statement)."""
-    from graph.plans import AsyncReader
+    from graph.read.plans import AsyncReader
 
     seen: list[str] = []
     real_read = AsyncReader.read

@@ -9,9 +9,9 @@ import pytest
 from fastapi.testclient import TestClient
 
 from app.main import create_app
-from graph import paths, readq
 from graph.db import Db
-from graph.readq import Filters
+from graph.read import paths, readq
+from graph.read.readq import Filters
 from pactgraph.settings import Settings
 
 #: a filter that keeps everything in the seed graph but forces the full statement
@@ -19,11 +19,11 @@ NO_OP = {"date_from": "1900"}
 
 
 def test_the_light_form_is_chosen_only_when_no_filter_but_types_is_set() -> None:
-    assert paths.statement("shortest", Filters()) == "paths_shortest_open"
-    assert paths.statement("k_shortest", Filters(types=["PARTY_TO"])) == "paths_k_shortest_open"
+    assert paths.statement("shortest", Filters()) == ("paths_open", "SHORTEST 1")
+    assert paths.statement("k_shortest", Filters(types=["PARTY_TO"])) == ("paths_open", "SHORTEST 10")
     for filters in (Filters(min_confidence=1), Filters(labels=["State"]), Filters(as_of="2022"),
                     Filters(status=["planned"]), Filters(date_to="2030")):
-        assert paths.statement("all_shortest", filters) == "paths_all_shortest"
+        assert paths.statement("all_shortest", filters) == ("paths", "ALL SHORTEST")
 
 
 @pytest.mark.parametrize("mode", ["shortest", "all_shortest", "k_shortest"])

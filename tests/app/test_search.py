@@ -13,8 +13,8 @@ from neo4j import Driver
 from app.main import create_app
 from graph.connection import Target, make_async_driver
 from graph.db import Db
-from graph.ingest import ingest_paths
-from graph.localserver import LocalNeo4j
+from graph.server.localserver import LocalNeo4j
+from graph.write.ingest import ingest_paths
 from pactgraph.settings import PROJECT_ROOT, Settings
 from tests.conftest import SEED, SHARED
 

@@ -13,9 +13,9 @@ import pytest
 from fastapi.testclient import TestClient
 
 from app.main import create_app
-from graph import grading
 from graph.db import Db
-from graph.documents import DocumentStore
+from graph.write import grading
+from graph.write.documents import DocumentStore
 from pactgraph.settings import Settings
 from tests.fixtures import document_graph
 

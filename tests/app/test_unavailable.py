@@ -12,7 +12,7 @@ from fastapi.testclient import TestClient
 from app.main import create_app
 from graph.connection import Target, make_async_driver, make_driver
 from graph.db import Db
-from graph.localserver import LocalNeo4j, free_port
+from graph.server.localserver import LocalNeo4j, free_port
 from pactgraph.settings import PROJECT_ROOT, Settings
 
 

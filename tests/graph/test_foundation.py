@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from neo4j.exceptions import ConstraintError
 
-from graph import reads
 from graph.db import Db
+from graph.read import reads
 from graph.schema import apply_schema, constraint_labels
-from graph.writer import GraphWriter
+from graph.write.writer import GraphWriter
 from pactgraph.errors import NotFoundError
 from pactgraph.models import GraphDocument
 

@@ -15,7 +15,7 @@ import uvicorn
 
 from app.main import create_app
 from graph.db import Db
-from graph.localserver import free_port
+from graph.server.localserver import free_port
 from pactgraph.settings import PROJECT_ROOT, Settings
 
 CHROMIUM = Path("/usr/bin/chromium")

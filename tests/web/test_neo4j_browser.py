@@ -1,5 +1,5 @@
 """Neo4j Browser made ready for analysts: the guide's queries answer on the seed graph, and a real
-server started with graph.browser_config's settings serves Browser and points it at the API."""
+server started with graph.server.browser_config's settings serves Browser and points it at the API."""
 
 from __future__ import annotations
 
@@ -14,11 +14,11 @@ from typing import Any
 import pytest
 from neo4j import GraphDatabase
 
-from graph import browser_guides
-from graph.browser_config import browser_settings
 from graph.db import Db
-from graph.localserver import LocalNeo4j, free_port
-from graph.writer import GraphWriter
+from graph.server import browser_guides
+from graph.server.browser_config import browser_settings
+from graph.server.localserver import LocalNeo4j, free_port
+from graph.write.writer import GraphWriter
 from pactgraph.settings import PROJECT_ROOT, Settings
 from tests.fixtures import seed_graph
 from tests.web.conftest import LiveApi

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from graph.db import Db
-from graph.writer import GraphWriter
+from graph.write.writer import GraphWriter
 from loaders import extract_path
 from pactgraph.models import GraphDocument
 from pactgraph.settings import PROJECT_ROOT

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from graph.db import Db
-from graph.ingest import ingest_paths
+from graph.write.ingest import ingest_paths
 from pactgraph.settings import PROJECT_ROOT
 from tests.web.conftest import LiveApi
 

@@ -11,8 +11,8 @@ from fastapi.testclient import TestClient
 
 from app.main import create_app
 from app.routers.web import STATIC
-from graph import browser_guides
-from graph.browser_config import browser_settings
+from graph.server import browser_guides
+from graph.server.browser_config import browser_settings
 from pactgraph import vocabulary as vocab
 from pactgraph.settings import PROJECT_ROOT, Settings
 

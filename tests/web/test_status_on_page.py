@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from graph.db import Db
-from graph.documents import DocumentStore
+from graph.write.documents import DocumentStore
 from tests.fixtures import document_graph
 from tests.web.conftest import LiveApi
 from tests.web.test_page import pick

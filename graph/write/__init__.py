@@ -1,0 +1,2 @@
+"""Writes: the batched writer, claim support and grades, documents and ingest, curation, merges,
+the audit log, API keys."""
