@@ -6,7 +6,6 @@ Offline, deterministic, CPU only. Public API: ``extract_path``, ``extract_paths`
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -107,16 +106,6 @@ def _graph(text: str, meta: DocumentMeta) -> GraphDocument:
     from loaders.pipeline import run
 
     digest = content_hash(text)
-    # Extraction allocates ~10^5 short-lived objects per document and makes no reference cycles
-    # (gc.collect() after a corpus finds nothing), so the cyclic collector's passes cost ~9% for
-    # nothing: pause it for one document. Restored in finally, and only if it was on, so cycles made
-    # elsewhere are still collected and a caller that turned it off keeps it off.
-    paused = gc.isenabled()
-    if paused:
-        gc.disable()
-    try:
-        ex = run(text, published_date(meta), digest)
-        return build_graph(text, meta, ex, digest)
-    finally:
-        if paused:
-            gc.enable()
+    # the collector is tuned once where the process starts (pactgraph.process.tune_gc)
+    ex = run(text, published_date(meta), digest)
+    return build_graph(text, meta, ex, digest)

@@ -52,9 +52,9 @@ def generic_pass(text: str, ex: Extraction, gaz: Gazetteer, is_title) -> None:
                 same = next((fid for a, b, fid in facilities if a < n.end and n.start < b), None)
                 if same is not None:
                     n.id = same
-                    for r in ex.resolved.values():
-                        if r.id == same and n.name != r.name and n.name not in r.aliases:
-                            r.aliases.append(n.name)
+                    for node in ex.resolved.values():
+                        if node.id == same and n.name != node.name and n.name not in node.aliases:
+                            node.aliases.append(n.name)
             found.setdefault(n.id, n)
         inner = [m for m in pms if any(n.start <= m.start and m.end <= n.end for n in names)]
         for n in names:  # "the 2014 U.S.-Japan-ROK Trilateral Information Sharing Arrangement"

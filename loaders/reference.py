@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import cast
 
 from loaders.text import slug
 
@@ -127,11 +128,11 @@ def iso_states() -> list[dict]:
     # a demonym several entries share ("French": France, Réunion, Mayotte…) names the most populous
     owner: dict[str, dict] = {}
     for row in out:
-        for d in row["demonyms"]:
-            if d not in owner or row["population"] > owner[d]["population"]:
+        for d in cast(list[str], row["demonyms"]):
+            if d not in owner or row["population"] > owner[d]["population"]:  # type: ignore[operator]
                 owner[d] = row
     for row in out:
-        row["demonyms"] = [d for d in row["demonyms"] if owner[d] is row]
+        row["demonyms"] = [d for d in cast(list[str], row["demonyms"]) if owner[d] is row]
         del row["population"]
     return out
 
