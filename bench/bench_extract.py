@@ -31,6 +31,8 @@ import time
 import tracemalloc
 from pathlib import Path
 
+from pactgraph.process import tune_gc
+
 ROOT = Path(__file__).resolve().parents[1]
 MB = 1024 * 1024
 #: a curve is linear enough while time per MB at the largest size is within this of the smallest's
@@ -97,6 +99,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--profile", type=float, metavar="MB", help="cProfile one document of MB of prose")
     parser.add_argument("--point", type=float, help=argparse.SUPPRESS)  # one --curve size, in a child
     args = parser.parse_args(argv)
+    tune_gc()  # as the CLI does where it starts
     if args.point:
         print(json.dumps(curve_point(args.point, traced=not args.no_tracemalloc)))
         return 0

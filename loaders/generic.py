@@ -37,9 +37,11 @@ def generic_pass(text: str, ex: Extraction, gaz: Gazetteer, is_title) -> None:
     pm = sorted(ex.mentions, key=SPAN)
     starts = [m.start for m in pm]
     found: dict[str, Name] = {}
-    legacy: dict[str, list[tuple[int, int]]] = {}
+    legacy: dict[str, list[int]] = {}  # where each type's relations start, sorted
     for r in ex.rels:
-        legacy.setdefault(r.type, []).append(r.span)
+        legacy.setdefault(r.type, []).append(r.span[0])
+    for spans in legacy.values():
+        spans.sort()
     for s, e in sentences(text):
         if is_title(text, s, e):
             continue
@@ -154,8 +156,10 @@ def _label_of(ex: Extraction, node_id: str) -> str | None:
     return m.coarse if m else None
 
 
-def _within(spans: list[tuple[int, int]], s: int, e: int) -> bool:
-    return any(s <= a < e for a, _ in spans)
+def _within(starts: list[int], s: int, e: int) -> bool:
+    """Whether a relation starts in [s, e): a bisect, so the pass stays linear in the text."""
+    k = bisect_left(starts, s)
+    return k < len(starts) and starts[k] < e
 
 
 _PLACE_BEFORE = re.compile(r"(?:\b(?:in|at|to|near|outside|into|visited|visiting)\s+)$", re.I)

@@ -253,13 +253,25 @@ def _add(
 
 
 def add_bare_surnames(text: str, people: dict[str, Mention]) -> None:
-    """ "Mirzo said" after "Sherali Mirzo": the bare surname is an alias of the same person."""
+    """ "Mirzo said" after "Sherali Mirzo": the bare surname is an alias of the same person.
+
+    One scan of the text for every surname at once (a scan per person grows with people × text)."""
+    by_surname: dict[str, list[Mention]] = {}
     for p in people.values():
-        surname = p.name.split(" ")[-1]
-        for m in re.compile(rf"(?<![\w'’-]){re.escape(surname)}(?![\w-])").finditer(text, p.end):
-            if not text[: m.start()].endswith(p.name[: -len(surname)]):
+        by_surname.setdefault(p.name.split(" ")[-1], []).append(p)
+    if not by_surname:
+        return
+    alternatives = "|".join(sorted(map(re.escape, by_surname), key=len, reverse=True))
+    pending = {id(p) for p in people.values()}
+    for m in re.finditer(rf"(?<![\w'’-])({alternatives})(?![\w-])", text):
+        surname = m.group(1)
+        for p in by_surname[surname]:
+            full_prefix = p.name[: -len(surname)]
+            if id(p) in pending and m.start() >= p.end and not text.endswith(full_prefix, 0, m.start()):
                 p.aliases = sorted(set(p.aliases) | {surname})
-                break
+                pending.discard(id(p))
+        if not pending:
+            break
 
 
 def _by_surname(word: str, people: dict[str, Mention]) -> Mention | None:

@@ -21,10 +21,10 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis.errors import Unsatisfiable
 from schemathesis import GenerationMode
 
-from app import auth
 from app.main import create_app
 from graph.db import Db
-from graph.writer import GraphWriter
+from graph.write import keys
+from graph.write.writer import GraphWriter
 from pactgraph.settings import Settings
 from tests.fixtures import SEED_DOC, seed_graph
 
@@ -52,7 +52,7 @@ def reset(db: Db) -> dict[str, str]:
     """The seed graph alone, and a fresh admin key (a previous operation may have revoked it)."""
     db.autocommit("clear_database")
     GraphWriter(db).write(seed_graph())
-    return {"X-API-Key": auth.create_key(db, "schemathesis", "admin")}
+    return {"X-API-Key": keys.create_key(db, "schemathesis", "admin")}
 
 
 def declared_operations(client: TestClient) -> set[tuple[str, str]]:
