@@ -55,7 +55,7 @@ TEMPLATES = [
 
 def generate(folder: Path, total_mb: int, doc_kb: int, seed: int = 7) -> list[Path]:
     """Write deterministic domain documents of about ``doc_kb`` KB until ``total_mb`` MB."""
-    from loaders.gazetteer import load_gazetteer
+    from loaders.names.gazetteer import load_gazetteer
 
     gaz = load_gazetteer()
     states = sorted(e.name for e in gaz.entries.values() if e.label == "State")
@@ -149,7 +149,7 @@ def main(argv: list[str] | None = None) -> int:
 def real_documents(loops: int) -> None:
     """Throughput over the hand-written documents (news prose), each extracted ``loops`` times."""
     from loaders import extract_path
-    from loaders.readers import is_supported
+    from loaders.read.readers import is_supported
 
     root = Path(__file__).resolve().parents[1]
     paths = [p for p in sorted((root / "corpus" / "eval").iterdir()) if is_supported(p)]

@@ -28,10 +28,10 @@ __all__ = [
 
 def read_document(path: str | Path, *, sidecar: dict | None = None) -> LoadedDocument:
     """Read one file (any supported format) into normalised text plus metadata."""
-    from loaders.header import split_header
-    from loaders.metadata import extract_meta, load_sidecar
-    from loaders.readers import check_text_size, read_raw, sidecar_for
-    from loaders.text import normalise_text
+    from loaders.read.header import split_header
+    from loaders.read.metadata import extract_meta, load_sidecar
+    from loaders.read.readers import check_text_size, read_raw, sidecar_for
+    from loaders.read.text import normalise_text
 
     path = Path(path)
     raw, fmt, file_meta = read_raw(path)
@@ -47,10 +47,10 @@ def read_document(path: str | Path, *, sidecar: dict | None = None) -> LoadedDoc
 
 def extract_text(text: str, *, document_id: str | None = None, metadata: dict | None = None) -> GraphDocument:
     """Extract a graph from text (an upload or a test); ``document_id`` becomes the path."""
-    from loaders.header import split_header
-    from loaders.metadata import extract_meta
-    from loaders.readers import check_text_size
-    from loaders.text import normalise_text
+    from loaders.read.header import split_header
+    from loaders.read.metadata import extract_meta
+    from loaders.read.readers import check_text_size
+    from loaders.read.text import normalise_text
 
     check_text_size(text, document_id)
     header, text = split_header(normalise_text(text))
@@ -68,7 +68,7 @@ def extract_path(path: str | Path, *, sidecar: dict | None = None) -> GraphDocum
 
 def extract_paths(paths: Iterable[str | Path]) -> Iterator[ExtractResult]:
     """Extract every supported file under ``paths``; a bad file yields an error, never raises."""
-    from loaders.readers import is_supported
+    from loaders.read.readers import is_supported
 
     for path in _expand(paths, is_supported):
         yield extract_isolated(path)
@@ -86,7 +86,7 @@ def extract_isolated(path: str | Path, *, sidecar: dict | None = None) -> Extrac
 
 def document_files(paths: Iterable[str | Path]) -> Iterator[Path]:
     """The files ``extract_paths`` would read, in its order: files as given, folders walked."""
-    from loaders.readers import is_supported
+    from loaders.read.readers import is_supported
 
     return _expand(paths, is_supported)
 
@@ -102,8 +102,8 @@ def _expand(paths: Iterable[str | Path], keep) -> Iterator[Path]:
 
 def _graph(text: str, meta: DocumentMeta) -> GraphDocument:
     from loaders.build import build_graph, content_hash
-    from loaders.metadata import published_date
     from loaders.pipeline import run
+    from loaders.read.metadata import published_date
 
     digest = content_hash(text)
     # the collector is tuned once where the process starts (pactgraph.process.tune_gc)

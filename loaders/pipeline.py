@@ -6,30 +6,30 @@ import re
 from bisect import bisect_left
 from datetime import date
 
-from loaders import frames
-from loaders.agreement_rules import agreement_rules, implicit_agreement
-from loaders.cues import EMPTY, cue_positions, sentence_cues, token_classes
-from loaders.dates import take_date_index
-from loaders.event_rules import cooperation_rules, exercise_rules
-from loaders.frames import Discourse, Item
-from loaders.gazetteer import Gazetteer, load_gazetteer
-from loaders.generic import generic_pass
-from loaders.mentions import SPAN, DocContext, Mention, compose
-from loaders.party_rules import membership_rules, party_forms, provides_under
-from loaders.people import find_people
-from loaders.places import named_organisations, named_places, state_borders
-from loaders.resolve import Resolved, resolve
-from loaders.sentence import DocIndex, Rel, Sentence
-from loaders.site_rules import part_of_rules, site_rules
-from loaders.text import sentences, slug, token_columns
-from loaders.transfer_rules import (
+from loaders.names.dates import take_date_index
+from loaders.names.gazetteer import Gazetteer, load_gazetteer
+from loaders.names.mentions import SPAN, DocContext, Mention, compose
+from loaders.names.people import find_people
+from loaders.names.places import named_organisations, named_places, state_borders
+from loaders.names.values import find_money
+from loaders.read.text import sentences, slug, token_columns
+from loaders.relations import frames
+from loaders.relations.agreement_rules import agreement_rules, implicit_agreement
+from loaders.relations.cues import EMPTY, cue_positions, sentence_cues, token_classes
+from loaders.relations.event_rules import cooperation_rules, exercise_rules
+from loaders.relations.frames import Discourse, Item
+from loaders.relations.generic import generic_pass
+from loaders.relations.party_rules import membership_rules, party_forms, provides_under
+from loaders.relations.sentence import DocIndex, Rel, Sentence
+from loaders.relations.site_rules import part_of_rules, site_rules
+from loaders.relations.transfer_rules import (
     build_rules,
     establish_rules,
     funding_rules,
     supply_rules,
     training_rules,
 )
-from loaders.values import find_money
+from loaders.resolve import Resolved, resolve
 
 _BOTH = re.compile(
     r"\b(?:the two countries|both countries|both sides|the two sides|the two states|"
@@ -193,7 +193,9 @@ def _sentence(
     if "agreement" in kinds:
         agreements = [i for i in items if i.kind == "agreement"]
         for fac in (
-            i for i in items if i.kind == "facility" or (i.kind == "site" and i.mention.subtype == "Facility")  # type: ignore[union-attr]
+            i
+            for i in items
+            if i.kind == "facility" or (i.kind == "site" and i.mention.subtype == "Facility")  # type: ignore[union-attr]
         ):
             for agr in agreements:
                 disc.protos[agr.ref].facilities.add(fac.ref)
@@ -232,7 +234,7 @@ def _sentence(
 
 def _tag(rule: str, rels: list[Rel]) -> list[Rel]:
     """Name the rule family and relation type that made each relation ("frame.agreement.party_to"),
-    so that its precision can be measured and calibrated (``loaders.calibration``)."""
+    so that its precision can be measured and calibrated (``loaders.build.calibration``)."""
     for r in rels:
         r.props.setdefault("rule", f"{rule}.{r.type.lower()}")
     return rels

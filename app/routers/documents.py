@@ -49,7 +49,7 @@ def upload_name(filename: str | None) -> str:
 def _save(upload: UploadFile, folder: Path, index: int, name: str) -> Source | DocumentResult:
     """Save the upload under a name of our own that keeps its extension (the format is read from
     it); one over the file size cap is refused by its byte count before any of it is read."""
-    from loaders.readers import MAX_BYTES
+    from loaders.read.readers import MAX_BYTES
 
     if upload.size is not None and upload.size > MAX_BYTES:
         error = InputError(f"file is {upload.size / 1e6:.1f} MB, over the {MAX_BYTES // (1024 * 1024)} MB "

@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from loaders.gazetteer import Gazetteer
+from loaders.names.gazetteer import Gazetteer
 from loaders.names.lexicon import Lexicon, lexicon
-from loaders.reference import capitals, settlements
-from loaders.text import form_keys, slug
+from loaders.names.reference import capitals, settlements
+from loaders.read.text import form_keys, slug
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]\.(?= [A-Z][a-z])|\w[\w'’\-.]*\w|\w|[“”\"(),;:]|\S")
 _ACRONYM = re.compile(r"\(\s*(?P<acr>[A-Z][A-Za-z0-9&\-.]{1,11})\s*\)")

@@ -7,8 +7,8 @@ from functools import lru_cache
 
 import yaml
 
-from loaders.frames import MONTH_WORDS
-from loaders.gazetteer import DATA_DIR
+from loaders.names.dates import MONTH_WORDS
+from loaders.names.gazetteer import DATA_DIR
 
 #: lower-case heads that can follow a capitalised name ("the Cobra Gold exercise")
 _LOWER_HEADS = {

@@ -16,11 +16,11 @@ from functools import lru_cache
 
 import yaml
 
-from loaders.gazetteer import DATA_DIR
 from loaders.names import COARSE, Name
-from loaders.sentence import Rel
-from loaders.text import slug
-from loaders.values import Money
+from loaders.names.gazetteer import DATA_DIR
+from loaders.names.values import Money
+from loaders.read.text import slug
+from loaders.relations.sentence import Rel
 
 AGENTS = frozenset({"State", "GovernmentBody", "SecurityForce", "Organization", "Person"})
 PARTY_KINDS = frozenset({"State", "GovernmentBody", "Organization", "Person", "SecurityForce"})

@@ -26,7 +26,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from loaders import extract_isolated, extract_paths
-    from loaders.metadata import load_sidecar
+    from loaders.read.metadata import load_sidecar
 
     sidecar = load_sidecar(args.sidecar) if args.sidecar else None
     graphs: list[GraphDocument] = []

@@ -51,7 +51,7 @@ def test_upload_read_grade_and_delete_a_document(client: TestClient, db: Db) -> 
 def test_an_upload_over_the_file_cap_is_refused_by_its_size_and_the_others_load(
     client: TestClient, db: Db, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from loaders import readers
+    from loaders.read import readers
 
     monkeypatch.setattr(readers, "MAX_BYTES", 1024)  # the cap, small enough for a test request
     read: list[str] = []

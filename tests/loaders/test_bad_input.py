@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from loaders import extract_path, extract_paths
-from loaders.readers import MAX_BYTES
+from loaders.read.readers import MAX_BYTES
 from pactgraph.errors import InputError
 from tests.loaders.fixtures import write_pdf
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from loaders import calibration, extract_path
+from loaders import extract_path
+from loaders.build import calibration
 from tests.loaders.fixtures import SEED, SHARED
 
 REAL = SHARED / "corpus" / "real"
@@ -27,7 +28,7 @@ def test_every_relation_names_its_rule_and_carries_its_calibrated_confidence():
 
 def test_confidence_is_the_smoothed_precision_and_unmeasured_rules_take_the_overall_figure():
     table = calibration.table()
-    assert calibration.UNKNOWN in table, "regenerate: python -m loaders.calibration"
+    assert calibration.UNKNOWN in table, "regenerate: python -m loaders.build.calibration"
     name, rule = max(table.items(), key=lambda kv: kv[1].seen)
     assert calibration.confidence(name) == round(100 * (rule.right + 1) / (rule.seen + 2))
     assert calibration.confidence("no.such.rule") == table[calibration.UNKNOWN].confidence
@@ -37,7 +38,7 @@ def test_confidence_is_the_smoothed_precision_and_unmeasured_rules_take_the_over
 @needs_real
 def test_the_stored_table_matches_a_fresh_measurement():
     """Rules and lexicons change; the table must be regenerated with them
-    (python -m loaders.calibration). Rules seen ten times or more must agree within 0.1."""
+    (python -m loaders.build.calibration). Rules seen ten times or more must agree within 0.1."""
     fresh = calibration.measure(SHARED)
     stored = calibration.table()
     stale = {

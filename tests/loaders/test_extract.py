@@ -6,7 +6,7 @@ import json
 from datetime import date
 
 from loaders import extract_text
-from loaders.values import find_dates, find_frequency, find_money, find_status
+from loaders.names.values import find_dates, find_frequency, find_money, find_status
 
 PUB = {"published": "2022-11-21"}
 

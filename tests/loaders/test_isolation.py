@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from loaders import extract_isolated, extract_path, extract_paths, readers
+from loaders import extract_isolated, extract_path, extract_paths
+from loaders.read import readers
 from pactgraph.errors import InputError, one_line
 from tests.loaders.fixtures import write_docx
 

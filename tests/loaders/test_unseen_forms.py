@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from loaders import extract_text
-from loaders.cues import token_classes
-from loaders.patterns import CUE_CLASS
-from loaders.text import tokenize
+from loaders.read.text import tokenize
+from loaders.relations.cues import token_classes
+from loaders.relations.patterns import CUE_CLASS
 
 PUB = {"published": "2024-02-09"}
 

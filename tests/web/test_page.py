@@ -131,7 +131,7 @@ def test_edge_panel_shows_how_often_its_extraction_rule_is_right(
     db: Db, live_api: LiveApi, page: Any, seed_path: Path
 ) -> None:
     """An extracted claim shows the precision its rule reached on real reporting (the calibration
-    table of loaders/calibration.py) beside its other grades, and the rules that made it."""
+    table of loaders/build/calibration.py) beside its other grades, and the rules that made it."""
     extracted = extract_path(seed_path)
     GraphWriter(db).write(extracted)
     page.goto(f"{live_api.url}/ui/")

@@ -10,10 +10,10 @@ from __future__ import annotations
 import itertools
 import re
 
-from loaders.frames import Discourse, Item
-from loaders.patterns import APPROVE, CUE_SCANS, SIGN
-from loaders.rulekit import rel
-from loaders.sentence import Rel, Sentence
+from loaders.relations.frames import Discourse, Item
+from loaders.relations.patterns import APPROVE, CUE_SCANS, SIGN
+from loaders.relations.rulekit import rel
+from loaders.relations.sentence import Rel, Sentence
 
 _I = re.IGNORECASE
 #: "<agreement> that|which X and Y signed"

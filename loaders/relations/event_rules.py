@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from loaders.frames import Discourse, Item
-from loaders.patterns import _TOOK_PART, ADJ, BETWEEN, COOP, EX_VERB, EXERCISE_ACTORS, WITH
-from loaders.rulekit import cue_spans, rel, subject
-from loaders.sentence import Rel, Sentence
+from loaders.relations.frames import Discourse, Item
+from loaders.relations.patterns import _TOOK_PART, ADJ, BETWEEN, COOP, EX_VERB, EXERCISE_ACTORS, WITH
+from loaders.relations.rulekit import cue_spans, rel, subject
+from loaders.relations.sentence import Rel, Sentence
 
 _JOINT_GAP = re.compile(r"^\s*(?:joint|military)?\s*$")
 

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import yaml
 
-from loaders.dates import date_index, find_dates
 from loaders.models import DocumentMeta
+from loaders.names.dates import date_index, find_dates
 from pactgraph.errors import InputError
 
 _LABEL = re.compile(
@@ -33,8 +33,10 @@ def load_sidecar(path: Path) -> dict:
     """Read a sidecar (JSON or YAML mapping of title/publisher/author/published/language)."""
     try:
         if path.stat().st_size > MAX_SIDECAR_BYTES:
-            raise InputError(f"sidecar is over {MAX_SIDECAR_BYTES // (1024 * 1024)} MB; keep only its "
-                             "metadata fields", source=str(path))
+            raise InputError(
+                f"sidecar is over {MAX_SIDECAR_BYTES // (1024 * 1024)} MB; keep only its metadata fields",
+                source=str(path),
+            )
         raw = path.read_text(encoding="utf-8")
         data = json.loads(raw) if path.suffix == ".json" else yaml.safe_load(raw)
     except (OSError, ValueError, yaml.YAMLError) as exc:

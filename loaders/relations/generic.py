@@ -11,14 +11,14 @@ import re
 from bisect import bisect_left
 from typing import TYPE_CHECKING
 
-from loaders.gazetteer import Gazetteer
-from loaders.mentions import SPAN, Mention
 from loaders.names import COARSE, Name, Registry, find_names, name_key
-from loaders.reference import capitals, settlements
+from loaders.names.gazetteer import Gazetteer
+from loaders.names.mentions import SPAN, Mention
+from loaders.names.reference import capitals, settlements
+from loaders.names.values import find_money
+from loaders.read.text import sentences, slug
 from loaders.relations import Discourse, relate
-from loaders.sentence import Rel
-from loaders.text import sentences, slug
-from loaders.values import find_money
+from loaders.relations.sentence import Rel
 
 if TYPE_CHECKING:
     from loaders.pipeline import Extraction

@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from loaders.mentions import Mention
-from loaders.scan import Anchored, literals
-from loaders.text import may_hold, slug
+from loaders.names.dates import MONTH_WORDS
+from loaders.names.mentions import Mention
+from loaders.read.scan import Anchored, literals
+from loaders.read.text import may_hold, slug
 
 _FACILITY_NOUN = (
     r"air ?bases?|naval bases?|military bases?|bases?|facilit(?:y|ies)|outposts?|"
@@ -105,22 +106,6 @@ NEGATED = re.compile(
     r"|\b(?:no|not)\s+(?:(?!plans?\b)\w+\s+){0,3}?(?:has|have|had|hosts?|hosted)\s+(?:an?\s+|any\s+)?$",
     re.I,
 )
-MONTH_WORDS = frozenset(
-    [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ]
-)
 #: what every NEGATED match holds, one of them: a sentence without any has no negated phrase
 _NEGATION_WORDS = ("no", "never")
 _APPOSED = re.compile(r",\s*(?:(?:an?|the)\s+)?(?:[a-z-]+\s+){0,3}")
@@ -198,7 +183,7 @@ def facility_items(
 ) -> list[Item]:
     """Unnamed and numbered bases and facilities ("a special base", "the 201st base").
 
-    The pipeline calls this only for sentences with a facility cue token (loaders.cues)."""
+    The pipeline calls this only for sentences with a facility cue token (loaders.relations.cues)."""
     out: list[Item] = []
     negation = may_hold(sent, _NEGATION_WORDS)
     site_spans = [(m.start, m.end) for m in mentions if m.coarse == "Site"]
@@ -243,7 +228,7 @@ def facility_items(
 def agreement_items(sent: str, off: int, disc: Discourse) -> list[Item]:
     """Agreements named by a title ("the Shusha Declaration") or a noun ("a memorandum").
 
-    The pipeline calls this only for sentences with an agreement cue token (loaders.cues)."""
+    The pipeline calls this only for sentences with an agreement cue token (loaders.relations.cues)."""
     out: list[Item] = []
     for m in _NAMED_AGREEMENT_SCAN.matches(sent):
         name = " ".join(w for w in m.group("name").split() if w not in _SKIP_MODS)

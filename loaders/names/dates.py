@@ -7,8 +7,26 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date
 
-from loaders.scan import Anchored
-from loaders.text import any_case, folds_simply
+from loaders.read.scan import Anchored
+from loaders.read.text import any_case, folds_simply
+
+#: the English month names, capitalised (never part of a name: "May" is no person)
+MONTH_WORDS = frozenset(
+    [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ]
+)
 
 _MONTHS = {
     m: i

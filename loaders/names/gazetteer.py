@@ -11,10 +11,10 @@ from typing import Any, NamedTuple
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
-from loaders.reference import iso_states
-from loaders.text import Tokens, form_keys
+from loaders.names.reference import iso_states
+from loaders.read.text import Tokens, form_keys
 
-DATA_DIR = Path(__file__).with_name("data")
+DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 
 
 class Entry(BaseModel):

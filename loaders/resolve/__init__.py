@@ -6,11 +6,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 
-from loaders.frames import Proto
-from loaders.gazetteer import Gazetteer
-from loaders.mentions import Mention
-from loaders.sentence import Rel
-from loaders.text import slug
+from loaders.names.gazetteer import Gazetteer
+from loaders.names.mentions import Mention
+from loaders.read.text import slug
+from loaders.relations.frames import Proto
+from loaders.relations.sentence import Rel
 
 
 @dataclass

@@ -1,16 +1,16 @@
 """Values in a sentence: money (amount + ISO 4217), frequency, validity and epistemic status
-(dates, resolved against publication, are in loaders.dates)."""
+(dates, resolved against publication, are in loaders.names.dates)."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from loaders.dates import YEAR
-from loaders.dates import When as When  # re-exported: dates used to live here
-from loaders.dates import find_dates as find_dates
-from loaders.scan import Anchored
-from loaders.text import any_case, folds_simply
+from loaders.names.dates import YEAR
+from loaders.names.dates import When as When  # re-exported: dates used to live here
+from loaders.names.dates import find_dates as find_dates
+from loaders.read.scan import Anchored
+from loaders.read.text import any_case, folds_simply
 
 _SCALE = {
     "thousand": 1e3,

@@ -13,9 +13,9 @@ from bisect import bisect_left
 from functools import cache
 from itertools import compress
 
-from loaders.gazetteer import Gazetteer, Hit
-from loaders.mentions import Mention
-from loaders.text import Tokens, slug
+from loaders.names.gazetteer import Gazetteer, Hit
+from loaders.names.mentions import Mention
+from loaders.read.text import Tokens, slug
 
 
 def _ci(words: str) -> str:

@@ -5,11 +5,11 @@ from __future__ import annotations
 import hashlib
 from operator import itemgetter
 
-from loaders import calibration
-from loaders.gazetteer import load_gazetteer
+from loaders.build import calibration
+from loaders.names.gazetteer import load_gazetteer
 from loaders.models import DocumentMeta
 from loaders.pipeline import Extraction
-from loaders.sentence import Rel
+from loaders.relations.sentence import Rel
 from pactgraph import vocabulary as vocab
 from pactgraph.models import GraphDocument
 

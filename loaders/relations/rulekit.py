@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from loaders.frames import Item
-from loaders.patterns import CUE_CLASS, CUE_SCANS
-from loaders.sentence import Rel, Sentence
-from loaders.text import may_hold
+from loaders.read.text import may_hold
+from loaders.relations.frames import Item
+from loaders.relations.patterns import CUE_CLASS, CUE_SCANS
+from loaders.relations.sentence import Rel, Sentence
 
 
 def rel(sent: Sentence, typ: str, src: str, tgt: str, **extra) -> Rel:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from loaders.text import folds_simply
+from loaders.read.text import folds_simply
 
 
 class Anchored:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from loaders.frames import Discourse
-from loaders.patterns import FOR, IN, OF, POSS
-from loaders.rulekit import rel
-from loaders.sentence import Rel, Sentence
+from loaders.relations.frames import Discourse
+from loaders.relations.patterns import FOR, IN, OF, POSS
+from loaders.relations.rulekit import rel
+from loaders.relations.sentence import Rel, Sentence
 
 _COMPASS = (
     r"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?"

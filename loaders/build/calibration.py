@@ -8,8 +8,8 @@ precision there, so an analyst can filter by how often such a rule is right.
 
 Regenerate the table after changing rules or lexicons::
 
-    .venv/bin/python -m loaders.calibration            # measures and writes data/calibration.yaml
-    .venv/bin/python -m loaders.calibration --check    # prints the table, writes nothing
+    .venv/bin/python -m loaders.build.calibration            # measures and writes data/calibration.yaml
+    .venv/bin/python -m loaders.build.calibration --check    # prints the table, writes nothing
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from typing import Any
 
 import yaml
 
-from loaders.gazetteer import DATA_DIR
+from loaders.names.gazetteer import DATA_DIR
 
 TABLE = DATA_DIR / "calibration.yaml"
 #: the rule name of a relation no rule names (an analyst's or an older extraction's)
@@ -153,7 +153,7 @@ def write(rules: dict[str, Rule], corpus: str) -> None:
         "version": 1,
         "measured_on": corpus,
         "about": "seen: relations a rule made on the corpus; right: those its gold holds. "
-        "Regenerate with: python -m loaders.calibration",
+        "Regenerate with: python -m loaders.build.calibration",
         "rules": {
             k: {"seen": v.seen, "right": v.right, "precision": round(v.precision, 3)}
             for k, v in rules.items()
@@ -165,12 +165,12 @@ def write(rules: dict[str, Rule], corpus: str) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m loaders.calibration", description=__doc__.split("\n\n")[0]
+        prog="python -m loaders.build.calibration", description=__doc__.split("\n\n")[0]
     )
     parser.add_argument(
         "--shared",
         type=Path,
-        default=Path(__file__).resolve().parents[2] / "shared",
+        default=Path(__file__).resolve().parents[3] / "shared",
         help="the shared folder holding corpus/real and eval/score.py (default: ../shared)",
     )
     parser.add_argument("--check", action="store_true", help="print the measured table; write nothing")

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 
-from loaders.frames import Discourse
-from loaders.patterns import AS_PART, BUILD, COST, FUND, OPERATE, SUPPLY_IN, SUPPLY_OUT, TRAIN
-from loaders.rulekit import cue_spans, rel, subject
-from loaders.sentence import Rel, Sentence
-from loaders.text import may_hold
+from loaders.read.text import may_hold
+from loaders.relations.frames import Discourse
+from loaders.relations.patterns import AS_PART, BUILD, COST, FUND, OPERATE, SUPPLY_IN, SUPPLY_OUT, TRAIN
+from loaders.relations.rulekit import cue_spans, rel, subject
+from loaders.relations.sentence import Rel, Sentence
 
 _TO = re.compile(r"\bto\s+(?:the\s+)?$", re.I)
 _FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)

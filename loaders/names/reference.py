@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 from typing import cast
 
-from loaders.text import slug
+from loaders.read.text import slug
 
 #: a larger settlement is known by name alone; a smaller one only where the text calls it a place
 MIN_POPULATION = 100_000

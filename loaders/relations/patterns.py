@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from loaders.scan import Anchored, literals
+from loaders.read.scan import Anchored, literals
 
 _I = re.IGNORECASE
 BETWEEN = re.compile(r"^[\w\s-]{0,40}?\bbetween\s+(?:the\s+)?(?:governments?\s+of\s+)?$", _I)
@@ -106,7 +106,7 @@ _TOOK_PART = re.compile(
 )
 EXERCISE_ACTORS = frozenset({"State", "SecurityForce", "GovernmentBody", "Organization"})
 
-#: the token cue class (loaders.cues) a sentence must hold before a cue pattern is scanned
+#: the token cue class (loaders.relations.cues) a sentence must hold before a cue pattern is scanned
 CUE_CLASS: dict[re.Pattern[str], str] = {
     SIGN: "sign",
     APPROVE: "approve",
@@ -120,7 +120,7 @@ CUE_CLASS: dict[re.Pattern[str], str] = {
     PUBLISH: "publish",
 }
 
-#: the cue patterns scanned from the words their matches start with (lower case; see loaders.scan):
+#: the cue patterns scanned from the words their matches start with (lower case; see loaders.read.scan):
 #: only those few places are tried. For text whose token cue classes cannot say where cues start
 #: (non-ASCII text; see rulekit.cue_spans), and for scans without a sentence's cues.
 CUE_SCANS: dict[re.Pattern[str], Anchored] = {

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
-from loaders.frames import AGREED_TO, Discourse, Item
-from loaders.patterns import (
+from loaders.read.text import may_hold
+from loaders.relations.frames import AGREED_TO, Discourse, Item
+from loaders.relations.patterns import (
     APPROVE,
     BETWEEN,
     BY,
@@ -17,9 +18,8 @@ from loaders.patterns import (
     TERMS,
     WITH,
 )
-from loaders.rulekit import cue_spans, rel, subject
-from loaders.sentence import Rel, Sentence
-from loaders.text import may_hold
+from loaders.relations.rulekit import cue_spans, rel, subject
+from loaders.relations.sentence import Rel, Sentence
 
 
 def agreement_rules(sent: Sentence, disc: Discourse) -> list[Rel]:

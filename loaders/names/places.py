@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import re
 
-from loaders.mentions import Mention
-from loaders.scan import Anchored, literals
-from loaders.text import slug
+from loaders.names.mentions import Mention
+from loaders.read.scan import Anchored, literals
+from loaders.read.text import slug
 
 _NAME = r"(?P<name>(?:[A-Z][\w'’]*(?:-[A-Z]?[\w'’]+)*\s+){1,3})"
 _FACILITY_NOUN = (

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import attrgetter
 
-from loaders.gazetteer import Entry, Gazetteer, Hit
-from loaders.text import Tokens
+from loaders.names.gazetteer import Entry, Gazetteer, Hit
+from loaders.read.text import Tokens
 
 _LEAD_THE = re.compile(r"^(?i:the)\s+")
 #: sort key of anything with a start and an end: (start, end), built in C

@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import NamedTuple
 
-from loaders.dates import DateIndex, When, find_dates
-from loaders.frames import Item
-from loaders.values import Money, find_frequency, find_status
+from loaders.names.dates import DateIndex, When, find_dates
+from loaders.names.values import Money, find_frequency, find_status
+from loaders.relations.frames import Item
 
 _COORD = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+|/\s*)(?:the\s+)?(?:governments?\s+of\s+)?$")
 _AND = re.compile(r"^\s*(?:,\s*)?(?:and|&)\s+(?:the\s+)?(?:governments?\s+of\s+)?$")
@@ -35,7 +35,7 @@ class DocIndex(NamedTuple):
 
     #: its dates from one scan, when its metadata made one
     dates: DateIndex | None
-    #: where the tokens of each cue class start (loaders.cues.cue_positions)
+    #: where the tokens of each cue class start (loaders.relations.cues.cue_positions)
     cues: dict[str, list[int]]
 
 
@@ -50,7 +50,7 @@ class Sentence:
     items: list[Item]
     money: list[Money]
     published: date | None = None
-    #: the token cue classes present (loaders.cues); rules skip sentences without theirs
+    #: the token cue classes present (loaders.relations.cues); rules skip sentences without theirs
     cues: frozenset[str] = frozenset()
     #: what was found once for the whole document (its dates, where its cue words start)
     index: DocIndex | None = None
