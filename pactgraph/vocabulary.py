@@ -53,7 +53,8 @@ SYMMETRIC_TYPES: Final[frozenset[str]] = frozenset({"COOPERATES_WITH"})
 LOCATED_IN_ACTOR_SUBTYPES: Final[frozenset[str]] = frozenset({"State"})
 
 #: epistemic status a relationship may carry
-STATUSES: Final[tuple[str, ...]] = ("reported", "planned", "denied", "confirmed", "retracted")
+#: "disputed": one source reports or confirms a claim and another denies it (set from all its evidence)
+STATUSES: Final[tuple[str, ...]] = ("reported", "planned", "denied", "confirmed", "disputed", "retracted")
 
 #: ISO 8601 date precisions used with every date property
 DATE_PRECISIONS: Final[tuple[str, ...]] = ("year", "month", "day")

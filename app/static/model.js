@@ -115,6 +115,8 @@ export const STYLE = [
   { selector: 'edge[type = "MENTIONS"]', style: { "line-style": "dotted", width: 1 } },
   { selector: 'edge[status = "planned"]', style: { "line-style": "dashed" } },
   { selector: 'edge[status = "denied"]', style: { "line-color": "#ef4444", "line-style": "dashed" } },
+  // reported by one source and denied by another
+  { selector: 'edge[status = "disputed"]', style: { "line-color": "#d97706", "line-style": "dashed" } },
   { selector: "edge.path", style: { "line-color": "#f97316", "target-arrow-color": "#f97316", width: 4 } },
   { selector: "node.path", style: { "border-width": 4, "border-color": "#f97316" } },
   { selector: ":selected", style: { "overlay-color": "#2563eb", "overlay-opacity": 0.25, "overlay-padding": 6 } },

@@ -95,7 +95,7 @@ export function showEdge(rel, names) {
       type: "button", class: "quote", "data-index": String(i),
       onclick: () => openDocument(ev.document, ev),
     }, `“${ev.quote}”`),
-    el("span", { class: `claim-status status-${claimStatus}` }, claimStatus),
+    el("span", { class: `claim-status status-${ev.status || claimStatus}` }, ev.status || claimStatus),
     el("div", { class: "muted source" },
       [ev.title || ev.document, ev.publisher, ev.published,
         ev.reliability ? `reliability ${ev.reliability}` : ""].filter(Boolean).join(" · "),

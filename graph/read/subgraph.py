@@ -19,7 +19,7 @@ from pactgraph import vocabulary as vocab
 #: shown apart (id, name, aliases), too long for a graph answer (text) or the writer's own (upsert_fp)
 _NODE_KEYS = frozenset({"id", "name", "aliases", "text", "upsert_fp"})
 _EVIDENCE = ("evidence_documents", "evidence_quotes", "evidence_starts", "evidence_ends")
-_REL_SKIP = frozenset({*_EVIDENCE, "claim_id"})
+_REL_SKIP = frozenset({*_EVIDENCE, "evidence_statuses", "claim_id"})
 #: what an evidence entry shows of its document: how analysts cite it, and its reliability grade
 _BRIEF = ("title", "publisher", "published", "url", "reliability")
 
@@ -69,6 +69,9 @@ def shape_relationship(raw: dict[str, Any]) -> dict[str, Any]:
         quotes, starts, ends = (props.get(k) or () for k in _EVIDENCE[1:])
         evidence = [{"document": d, "quote": q, "start": s, "end": e}
                     for d, q, s, e in zip(docs, quotes, starts, ends, strict=False)]
+        # the status each quote's document gives the claim (a disputed claim shows who says what)
+        for entry, status in zip(evidence, props.get("evidence_statuses") or (), strict=False):
+            entry["status"] = status
         if "sources" in raw:  # the statement looked the documents up itself: no second round trip
             for entry, doc in zip(evidence, raw["sources"], strict=False):
                 brief = doc or {}

@@ -19,7 +19,7 @@ from graph.write.writer import claim_id_of, refresh_support
 from pactgraph import vocabulary as vocab
 from pactgraph.errors import InputError, NotFoundError
 
-ASSERTABLE_STATUSES = ("reported", "planned", "denied", "confirmed")
+ASSERTABLE_STATUSES = ("reported", "planned", "denied", "confirmed", "disputed")
 
 
 def _need(text: str, name: str) -> str:

@@ -38,7 +38,7 @@ __all__ = ["GraphWriter", "claim_id", "claim_id_of", "refresh_support", "resolve
 _RESERVED = frozenset({
     "claim_id", "status", "method", "credibility", "retracted", "manual", "status_locked",
     "credibility_locked", "source_count", "independent_source_count", "first_reported",
-    "last_reported", "confidence", "created_at", "updated_at", "evidence_documents",
+    "last_reported", "confidence", "created_at", "updated_at", "evidence_documents", "evidence_statuses",
     "evidence_quotes", "evidence_starts", "evidence_ends",
 })
 
@@ -105,8 +105,10 @@ def changed_nodes(tx: ManagedTransaction, rows: list[dict[str, Any]]) -> list[di
 
 
 def _evidence(row: dict[str, Any], rel: Relationship) -> None:
-    """Append the relationship's evidence entries the row lacks (an entry is document, start, end)."""
+    """Append the relationship's evidence entries the row lacks (an entry is document, start, end),
+    each with the status its document gives the claim."""
     seen = set(zip(row["documents"], row["starts"], row["ends"], strict=True))
+    status = _status_of(rel.properties)
     for e in rel.evidence:
         if (e.document, e.start, e.end) not in seen:
             seen.add((e.document, e.start, e.end))
@@ -114,6 +116,25 @@ def _evidence(row: dict[str, Any], rel: Relationship) -> None:
             row["quotes"].append(e.quote)
             row["starts"].append(e.start)
             row["ends"].append(e.end)
+            row["statuses"].append(status)
+
+
+def _status_of(props: dict[str, Any]) -> str:
+    """The status one document gives a claim; extraction never retracts or disputes by itself."""
+    status = str(props.get("status") or "reported")
+    return status if status in vocab.STATUSES and status not in ("retracted", "disputed") else "reported"
+
+
+def combined_status(statuses: Sequence[str]) -> str:
+    """A claim's status from all its evidence: reported (or confirmed, or planned) by one source and
+    denied by another is "disputed"; otherwise confirmed beats reported beats planned beats denied."""
+    found = set(statuses)
+    if "denied" in found and found & {"reported", "confirmed", "planned"}:
+        return "disputed"
+    for status in ("confirmed", "reported", "planned", "denied"):
+        if status in found:
+            return status
+    return "reported"
 
 
 def relationship_rows(graphs: Sequence[GraphDocument], redirects: dict[str, str],
@@ -136,7 +157,7 @@ def relationship_rows(graphs: Sequence[GraphDocument], redirects: dict[str, str]
             row = table.get(cid)
             if row is None:
                 row = table[cid] = {"claim_id": cid, "type": rel.type, "source": source, "target": target,
-                                    "documents": [], "quotes": [], "starts": [], "ends": []}
+                                    "documents": [], "quotes": [], "starts": [], "ends": [], "statuses": []}
             _evidence(row, rel)
             if rel.type == "MENTIONS":
                 continue
@@ -147,11 +168,9 @@ def relationship_rows(graphs: Sequence[GraphDocument], redirects: dict[str, str]
 
 
 def _claim_fields(row: dict[str, Any], props: dict[str, Any]) -> None:
-    """Status, method, credibility and extraction properties, merged as successive upserts would."""
-    status = str(props.get("status") or "reported")
-    if status not in vocab.STATUSES or status == "retracted":
-        status = "reported"
-    row["status"] = status
+    """Status (from all the row's evidence), method, credibility and extraction properties, merged as
+    successive upserts would."""
+    row["status"] = combined_status(row["statuses"])
     row.setdefault("method", str(props.get("method") or "rule"))  # set when the claim is created
     credibility = props.get("credibility")
     checked = grading.check_credibility(credibility) if isinstance(credibility, (int, str)) else None
@@ -170,7 +189,8 @@ def _new_claim(row: dict[str, Any]) -> dict[str, Any]:
     props = {**row.get("properties", {}), "claim_id": row["claim_id"], "method": row["method"],
              "retracted": False, "manual": False, "status": row["status"], "credibility": row["credibility"],
              "evidence_documents": row["documents"], "evidence_quotes": row["quotes"],
-             "evidence_starts": row["starts"], "evidence_ends": row["ends"]}
+             "evidence_starts": row["starts"], "evidence_ends": row["ends"],
+             "evidence_statuses": row["statuses"]}
     props.update({k: row[k] for k in _SUPPORT})
     return {"source": row["source"], "target": row["target"], "props": props}
 
@@ -243,6 +263,8 @@ class GraphWriter:
             old = [row for row in batch if row["claim_id"] in stored]
             for row in old:
                 row.update(updated_claim_support(stored[row["claim_id"]], row, facts))
+                # one source's status never overrides another's: the claim's comes from all of them
+                row["status"] = combined_status([*stored[row["claim_id"]]["statuses"], *row["statuses"]])
             tx.run(queries.statement("claim_update", type=rel_type), rows=old).consume()
 
 

@@ -44,3 +44,27 @@ def test_a_denied_claim_says_so_on_the_edge_and_beside_each_quote(
     assert "Ministry denies running the base" in source and "Asia-Plus" in source and "2021-11-02" in source
     assert page.get_attribute("#details .evidence .source a", "href") == URL
     assert not page.js_errors, page.js_errors
+
+
+def test_a_claim_one_source_reports_and_another_denies_shows_as_disputed(
+        db: Db, live_api: LiveApi, page: Any) -> None:
+    store = DocumentStore(db)
+    for title, status in (("Ministry runs the base", "reported"), ("Ministry denies running the base", "denied")):
+        text = f"{title}: " + " ".join(f"{a} {t} {b} ({i})." for i, (a, t, b) in enumerate([PARTY, OPERATES]))
+        store.load(document_graph(text, [PARTY, OPERATES], title=title,
+                                  properties={"|".join(OPERATES): {"status": status}}))
+
+    page.goto(f"{live_api.url}/")
+    page.wait_for_function("window.pactgraph && document.getElementById('status').textContent === 'Ready'")
+    pick(page, "search", "Ministry of Internal", "Ministry of Internal Affairs of Tajikistan")
+    page.wait_for_function("window.pactgraph.cy.edges().length >= 2")
+    captions = page.evaluate("() => window.pactgraph.cy.edges().map(e => e.style('label'))")
+    assert "OPERATES (disputed)" in captions
+    page.evaluate("() => window.pactgraph.cy.edges()"
+                  ".filter(e => e.data('type') === 'OPERATES')[0].emit('tap')")
+    page.wait_for_selector("#details .evidence button.quote")
+    assert page.inner_text("#edge-status") == "Status: disputed"
+    # beside each quote, what its own source says
+    assert sorted(page.locator("#details .evidence .claim-status").all_inner_texts()) == ["denied", "reported"]
+    assert page.is_visible("#filter-status input[value=disputed]")
+    assert not page.js_errors, page.js_errors
