@@ -49,7 +49,8 @@ def test_a_denied_claim_says_so_on_the_edge_and_beside_each_quote(
 def test_a_claim_one_source_reports_and_another_denies_shows_as_disputed(
         db: Db, live_api: LiveApi, page: Any) -> None:
     store = DocumentStore(db)
-    for title, status in (("Ministry runs the base", "reported"), ("Ministry denies running the base", "denied")):
+    sources = (("Ministry runs the base", "reported"), ("Ministry denies running the base", "denied"))
+    for title, status in sources:
         text = f"{title}: " + " ".join(f"{a} {t} {b} ({i})." for i, (a, t, b) in enumerate([PARTY, OPERATES]))
         store.load(document_graph(text, [PARTY, OPERATES], title=title,
                                   properties={"|".join(OPERATES): {"status": status}}))
@@ -65,6 +66,7 @@ def test_a_claim_one_source_reports_and_another_denies_shows_as_disputed(
     page.wait_for_selector("#details .evidence button.quote")
     assert page.inner_text("#edge-status") == "Status: disputed"
     # beside each quote, what its own source says
-    assert sorted(page.locator("#details .evidence .claim-status").all_inner_texts()) == ["denied", "reported"]
+    said = page.locator("#details .evidence .claim-status").all_inner_texts()
+    assert sorted(said) == ["denied", "reported"]
     assert page.is_visible("#filter-status input[value=disputed]")
     assert not page.js_errors, page.js_errors
