@@ -7,7 +7,8 @@ USING INDEX a:Entity(id) USING INDEX b:Entity(id)
 WITH r, row, [i IN range(0, size(r.evidence_documents) - 1)
               WHERE NOT (r.evidence_documents[i] + '@' + toString(r.evidence_starts[i]) + ':' +
                          toString(r.evidence_ends[i])) IN row.added] AS keep
-SET r.evidence_documents = [i IN keep | r.evidence_documents[i]],
+SET r.evidence_statuses = [i IN keep | coalesce(r.evidence_statuses[i], r.status)],
+    r.evidence_documents = [i IN keep | r.evidence_documents[i]],
     r.evidence_quotes = [i IN keep | r.evidence_quotes[i]],
     r.evidence_starts = [i IN keep | r.evidence_starts[i]],
     r.evidence_ends = [i IN keep | r.evidence_ends[i]]

@@ -23,7 +23,7 @@ from graph.write.writer import claim_id_of, refresh_support
 from pactgraph import vocabulary as vocab
 from pactgraph.errors import ConflictError, InputError, NotFoundError
 
-_EVIDENCE = ("evidence_documents", "evidence_quotes", "evidence_starts", "evidence_ends")
+_EVIDENCE = ("evidence_documents", "evidence_quotes", "evidence_starts", "evidence_ends", "evidence_statuses")
 
 
 def _to_json(value: Any) -> Any:
@@ -74,7 +74,8 @@ def merge(db: Db, survivor: str, merged: str, *, who: str, why: str) -> dict[str
                          "documents": rel["props"].get("evidence_documents") or [],
                          "quotes": rel["props"].get("evidence_quotes") or [],
                          "starts": rel["props"].get("evidence_starts") or [],
-                         "ends": rel["props"].get("evidence_ends") or []})
+                         "ends": rel["props"].get("evidence_ends") or [],
+                         "statuses": rel["props"].get("evidence_statuses") or []})
         moved = tx.run(queries.load("merge_move_relationships"), rows=rows).data() if rows else []
         snapshot = {
             "node": {"id": merged, "labels": gone["labels"], "props": _props(gone["props"])},
