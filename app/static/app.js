@@ -1,6 +1,8 @@
 // The link-analysis page: search, expand, paths, filters, details, map, list and export, wired together.
 /* global cytoscape */
 import * as api from "./api.js";
+import { separateLabels } from "./declutter.js";
+import { offerMore, portion } from "./expansion.js";
 import { exportView } from "./exporter.js";
 import * as filters from "./filters.js";
 import * as mapview from "./mapview.js";
@@ -35,7 +37,9 @@ function fitReadable(eles, padding = 40) {
 function layout() {
   const visible = cy.elements().filter((e) => e.style("display") !== "none");
   visible.layout({ name: "cose", animate: false, fit: false, randomize: true, nodeRepulsion: () => 60000,
-    idealEdgeLength: () => 150, nodeOverlap: 40, componentSpacing: 100, gravity: 0.5 }).run();
+    idealEdgeLength: () => 150, nodeOverlap: 40, componentSpacing: 100, gravity: 0.5,
+    nodeDimensionsIncludeLabels: true }).run();
+  separateLabels(visible.nodes());
   fitReadable(visible);
 }
 
@@ -87,8 +91,12 @@ async function expand(id) {
   status(`Expanding ${nameOf(id)}…`);
   try {
     const subgraph = await api.neighbours(id, Number($("depth").value), filters.asQuery());
-    const added = merge(subgraph);
-    status(`${nameOf(id)}: ${added} new element${added === 1 ? "" : "s"}`);
+    const inView = (nodeId) => cy.getElementById(nodeId).nonempty();
+    const { shown, held } = portion(subgraph, id, new Set(cy.nodes().map((n) => n.id())));
+    const added = merge(shown);
+    offerMore(held, subgraph, inView, merge);
+    const more = held.reduce((sum, g) => sum + g.nodes.length, 0);
+    status(`${nameOf(id)}: ${added} new element${added === 1 ? "" : "s"}${more ? `, ${more} more held back` : ""}`);
   } catch (error) {
     fail(error);
   }

@@ -80,6 +80,8 @@ export async function draw(cy, onSelect) {
       "aria-label": `${p.name} (${p.lat.toFixed(2)}, ${p.lon.toFixed(2)})` });
     group.append(node("circle", { cx: x, cy: y, r: p.coarse === "Actor" ? 5 : 7, fill: p.color }));
     group.append(Object.assign(node("text", { x: x + 9, y: y + 4 }), { textContent: p.name }));
+    group.dataset.x = x;
+    group.dataset.y = y;
     group.addEventListener("click", () => onSelect(p.id));
     group.addEventListener("keydown", (event) => {
       if (event.key === "Enter" || event.key === " ") {
@@ -90,9 +92,32 @@ export async function draw(cy, onSelect) {
     marks.append(group);
   }
   svg.replaceChildren(layer, marks);
+  unstack([...marks.querySelectorAll(".point text")]);
   document.getElementById("map-note").textContent = points.length
     ? `${points.length} located entit${points.length === 1 ? "y" : "ies"} in view`
     : "No entity in the view has coordinates yet (sites and states carry lat/lon when known).";
+}
+
+/** Move captions down (with a leader line) until none overlaps one placed before: points cluster. */
+function unstack(texts) {
+  const placed = [];
+  const hits = (a, b) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+  for (const text of texts) {
+    let box = text.getBBox();
+    const y0 = Number(text.getAttribute("y"));
+    let guard = 0;
+    while (placed.some((other) => hits(box, other)) && guard < 60) {
+      text.setAttribute("y", String(Number(text.getAttribute("y")) + 4));
+      box = text.getBBox();
+      guard += 1;
+    }
+    if (guard) {
+      const group = text.parentNode;
+      group.insertBefore(node("line", { x1: group.dataset.x, y1: group.dataset.y, x2: box.x,
+        y2: box.y + box.height / 2, class: "leader" }), text);
+    }
+    placed.push(box);
+  }
 }
 
 export function zoomBy(factor) {
