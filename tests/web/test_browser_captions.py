@@ -81,7 +81,8 @@ def test_every_seed_name_fits_its_node_in_browser() -> None:
     for labels, name in names_by_labels():
         style = style_for(labels)
         caption = style["caption"].strip("'").replace("{name}", name)
-        lines = fit_caption(caption, float(style["diameter"].rstrip("px")), float(style["font-size"].rstrip("px")))
+        diameter, font_size = (float(style[key].rstrip("px")) for key in ("diameter", "font-size"))
+        lines = fit_caption(caption, diameter, font_size)
         if " ".join(lines) != caption:
             cut.append((labels, " / ".join(lines)))
     assert cut == []

@@ -64,7 +64,8 @@ def test_no_two_map_captions_overlap_around_tajikistan(db: Db, live_api: LiveApi
         const hits = [];
         for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
             const [a, p] = boxes[i], [b, q] = boxes[j];
-            if (p.left < q.right && q.left < p.right && p.top < q.bottom && q.top < p.bottom) hits.push([a, b]);
+            const meet = p.left < q.right && q.left < p.right && p.top < q.bottom && q.top < p.bottom;
+            if (meet) hits.push([a, b]);
         }
         return hits;
     }""")
@@ -87,7 +88,8 @@ def hub_graph(spokes: int) -> GraphDocument:
         nodes.append({"id": f"gov:hub-{i}", "labels": ["Actor", "GovernmentBody"], "name": f"Ministry {i}"})
         rels.append({"type": "PART_OF", "source": f"gov:hub-{i}", "target": "state:tajikistan",
                      "properties": {"status": "reported", "confidence": 80},
-                     "evidence": [{"document": doc, "quote": quote, "start": start, "end": start + len(quote)}]})
+                     "evidence": [{"document": doc, "quote": quote, "start": start,
+                                   "end": start + len(quote)}]})
     return GraphDocument.model_validate({"nodes": nodes, "relationships": rels})
 
 
@@ -103,7 +105,7 @@ def test_a_hub_expands_in_portions_per_label_and_type_with_show_more(
     assert "GovernmentBody · PART_OF" in button.inner_text()
     assert f"Show {20 - per_group} more" in button.inner_text()
     button.click()
-    page.wait_for_function("""() => window.pactgraph.cy.nodes('[subtype = "GovernmentBody"]').length === 20""")
+    page.wait_for_function("() => window.pactgraph.cy.nodes('[subtype = \"GovernmentBody\"]').length === 20")
     # the rest arrive linked to the hub, and the control is gone
     assert page.evaluate("window.pactgraph.cy.getElementById('state:tajikistan').degree()") >= 20
     assert page.locator("#more button.show-more").count() == 0
@@ -115,8 +117,8 @@ def test_timeline_slider_is_above_the_fold_at_1366x768(db: Db, live_api: LiveApi
     assert page.viewport_size == {"width": 1366, "height": 768}
     box = page.locator("#timeline").bounding_box()
     assert box is not None and box["width"] > 0
-    assert 0 <= box["y"] and box["y"] + box["height"] <= 768
-    assert 0 <= box["x"] and box["x"] + box["width"] <= 1366
+    assert box["y"] >= 0 and box["y"] + box["height"] <= 768
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 1366
 
 
 #: draws each character alone and compares it with U+10FFFD (no font has it: the .notdef "tofu" box)
