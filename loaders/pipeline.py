@@ -13,7 +13,7 @@ from loaders.names.people import find_people
 from loaders.names.places import named_organisations, named_places, state_borders
 from loaders.names.values import find_money
 from loaders.read.text import sentences, slug, token_columns
-from loaders.relations import frames
+from loaders.relations import BOTH, frames
 from loaders.relations.agreement_rules import agreement_rules, implicit_agreement
 from loaders.relations.cues import EMPTY, cue_positions, sentence_cues, token_classes
 from loaders.relations.event_rules import cooperation_rules, exercise_rules
@@ -31,11 +31,6 @@ from loaders.relations.transfer_rules import (
 )
 from loaders.resolve import Resolved, resolve
 
-_BOTH = re.compile(
-    r"\b(?:the two countries|both countries|both sides|the two sides|the two states|"
-    r"both states|the parties|(?P<three>(?:all|the) three (?:countries|states)))\b",
-    re.I,
-)
 _BODIES = frozenset({"GovernmentBody", "SecurityForce"})
 _UNIT_PREFIX = {"GovernmentBody": "gov", "SecurityForce": "sf"}
 _LEAD_ARTICLE = re.compile(r"^(?:The|A|An)\s+")
@@ -324,7 +319,7 @@ def _both(
             break
     if len(pair) < 2:
         return out
-    for m in _BOTH.finditer(sent):
+    for m in BOTH.finditer(sent):
         group = disc.state_groups.get(3, []) if m.group("three") else pair
         for st in sorted(group):
             if st in nodes:

@@ -1,6 +1,6 @@
 // What the confidence formula (graph/write/grading.py) needs for each claim of ONE type (the type slot, from
 // the vocabulary): its distinct supporting documents with publisher, publication date and
-// reliability, and the analyst's flags. Claims are found from their ends (index seeks on
+// reliability, each evidence entry's status, and the analyst's flags. Claims are found from their ends (index seeks on
 // :Entity(id), held by the hints) and a typed expand INTO the pair (from whichever end has fewer of that type, so a
 // hub such as a state is never walked), never by scanning relationships.
 // $refs: [{source, target, claim_id}]
@@ -15,4 +15,6 @@ CALL (r) {
                   reliability: d.reliability}) AS docs
 }
 RETURN ref, docs, r.credibility AS credibility, coalesce(r.manual, false) AS manual,
-       coalesce(r.retracted, false) AS retracted
+       coalesce(r.retracted, false) AS retracted, r.status AS status,
+       coalesce(r.status_locked, false) AS status_locked,
+       coalesce(r.evidence_statuses, [d IN coalesce(r.evidence_documents, []) | r.status]) AS statuses

@@ -14,14 +14,8 @@ CALL (d) {
 }
 WITH DISTINCT d, r
 WITH d, r, [i IN range(0, size(r.evidence_documents) - 1) WHERE r.evidence_documents[i] <> d.id] AS keep
-WITH d, r, keep, [i IN keep | coalesce(r.evidence_statuses[i], r.status)] AS left
-// the status from the evidence left (as graph/write/writer.py combined_status decides it)
-SET r.status = CASE
-      WHEN r.retracted OR coalesce(r.status_locked, false) OR size(left) = 0 THEN r.status
-      WHEN 'denied' IN left AND any(s IN left WHERE s IN ['reported', 'confirmed', 'planned']) THEN 'disputed'
-      WHEN 'confirmed' IN left THEN 'confirmed' WHEN 'reported' IN left THEN 'reported'
-      WHEN 'planned' IN left THEN 'planned' ELSE 'denied' END,
-    r.evidence_statuses = left,
+// the statuses kept with their entries; graph/write/support.py recomputes the claim's status from them
+SET r.evidence_statuses = [i IN keep | coalesce(r.evidence_statuses[i], r.status)],
     r.evidence_documents = [i IN keep | r.evidence_documents[i]],
     r.evidence_quotes = [i IN keep | r.evidence_quotes[i]],
     r.evidence_starts = [i IN keep | r.evidence_starts[i]],

@@ -16,7 +16,7 @@ claim's confidence only when nothing else supports it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -111,6 +111,18 @@ def support(docs: Iterable[SupportingDocument], *, credibility: int | None = Non
         last_reported=dates[-1] if dates else None,
         confidence=0 if retracted else round(100 * score),
     )
+
+
+def combined_status(statuses: Sequence[str]) -> str:
+    """A claim's status from all its evidence: reported (or confirmed, or planned) by one source and
+    denied by another is "disputed"; otherwise confirmed beats reported beats planned beats denied."""
+    found = set(statuses)
+    if "denied" in found and found & {"reported", "confirmed", "planned"}:
+        return "disputed"
+    for status in ("confirmed", "reported", "planned", "denied"):
+        if status in found:
+            return status
+    return "reported"
 
 
 #: statuses that say the reporting is contested or withdrawn: never the top i2 grade

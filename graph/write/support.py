@@ -37,7 +37,8 @@ def fields(s: grading.Support) -> dict[str, Any]:
 
 
 def refresh_support(tx: ManagedTransaction, refs: Sequence[dict[str, str]], batch_size: int = 1000) -> None:
-    """Recompute source counts, first/last reported and confidence of the given claims.
+    """Recompute source counts, first/last reported, confidence and status of the given claims (the
+    status from every evidence entry's, unless an analyst retracted or locked it).
 
     A claim is named by a ref ``{source, type, target, claim_id}`` so that it is found from its
     ends through the id index, never by scanning relationships. MENTIONS carry no support."""
@@ -55,7 +56,10 @@ def refresh_support(tx: ManagedTransaction, refs: Sequence[dict[str, str]], batc
                                                    d.get("reliability")) for d in row["docs"]]
                 s = grading.support(docs, credibility=row["credibility"], manual=row["manual"],
                                     retracted=row["retracted"])
-                out.append({"ref": row["ref"], **fields(s)})
+                status = row["status"]
+                if not (row["retracted"] or row["status_locked"]) and row["statuses"]:
+                    status = grading.combined_status(row["statuses"])
+                out.append({"ref": row["ref"], **fields(s), "status": status})
             tx.run(writes, rows=out).consume()
 
 

@@ -125,17 +125,6 @@ def _status_of(props: dict[str, Any]) -> str:
     return status if status in vocab.STATUSES and status not in ("retracted", "disputed") else "reported"
 
 
-def combined_status(statuses: Sequence[str]) -> str:
-    """A claim's status from all its evidence: reported (or confirmed, or planned) by one source and
-    denied by another is "disputed"; otherwise confirmed beats reported beats planned beats denied."""
-    found = set(statuses)
-    if "denied" in found and found & {"reported", "confirmed", "planned"}:
-        return "disputed"
-    for status in ("confirmed", "reported", "planned", "denied"):
-        if status in found:
-            return status
-    return "reported"
-
 
 def relationship_rows(graphs: Sequence[GraphDocument], redirects: dict[str, str],
                       ) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[list[str]]]:
@@ -170,7 +159,7 @@ def relationship_rows(graphs: Sequence[GraphDocument], redirects: dict[str, str]
 def _claim_fields(row: dict[str, Any], props: dict[str, Any]) -> None:
     """Status (from all the row's evidence), method, credibility and extraction properties, merged as
     successive upserts would."""
-    row["status"] = combined_status(row["statuses"])
+    row["status"] = grading.combined_status(row["statuses"])
     row.setdefault("method", str(props.get("method") or "rule"))  # set when the claim is created
     credibility = props.get("credibility")
     checked = grading.check_credibility(credibility) if isinstance(credibility, (int, str)) else None
@@ -264,7 +253,8 @@ class GraphWriter:
             for row in old:
                 row.update(updated_claim_support(stored[row["claim_id"]], row, facts))
                 # one source's status never overrides another's: the claim's comes from all of them
-                row["status"] = combined_status([*stored[row["claim_id"]]["statuses"], *row["statuses"]])
+                before = stored[row["claim_id"]]["statuses"]
+                row["status"] = grading.combined_status([*before, *row["statuses"]])
             tx.run(queries.statement("claim_update", type=rel_type), rows=old).consume()
 
 

@@ -157,7 +157,8 @@ def relate(text: str, s: int, e: int, items: list[Name], money: list[Money], dis
         # "both countries signed", "an agreement between the two countries": the pair in focus
         if (
             len([p for p in parties if p.subtype == "State"]) < 2
-            and _BOTH.search(sent)
+            and (both := BOTH.search(sent)) is not None
+            and not both.group("three")
             and len(disc.pair) == 2
         ):
             for p in disc.pair:
@@ -326,8 +327,11 @@ def _unnamed_meeting(sent, s, items, actors, located, hits, disc, rel) -> None:
         rel("PARTICIPATES_IN", p, mt, "meeting.person")
 
 
-_BOTH = re.compile(
-    r"\b(?:both|the two) (?:countries|sides|states|nations|governments|parties)\b|\bbetween the countries\b",
+#: words that name states already named: "both countries", "the two sides", "all three countries"
+#: (group ``three``); the gazetteer rules (loaders.pipeline) and the lexicon rules share it
+BOTH = re.compile(
+    r"\b(?:(?:both|the two) (?:countries|sides|states|nations|governments|parties)|between the countries"
+    r"|the parties|(?P<three>(?:all|the) three (?:countries|states)))\b",
     re.I,
 )
 

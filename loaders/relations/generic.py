@@ -108,13 +108,9 @@ def _merge_people(ex: Extraction) -> None:
         host.aliases = sorted(set(host.aliases) | {short.name, *short.aliases} - {host.name})
         for k, v in short.props.items():
             host.props.setdefault(k, v)
-    if not remap:
-        return
     for k in remap:
         ex.nodes.pop(k, None)
-    for r in ex.rels:
-        r.source = remap.get(r.source, r.source)
-        r.target = remap.get(r.target, r.target)
+    _redirect(ex, remap)
 
 
 def _join_legacy(ex: Extraction, disc: Discourse) -> None:
@@ -134,13 +130,17 @@ def _join_legacy(ex: Extraction, disc: Discourse) -> None:
             if same_kind and (len(states & their_states) >= 2 or (states and states <= their_states)):
                 remap[k] = other
                 break
-    if not remap:
-        return
     for k in remap:
         disc.created.pop(k, None)
-    for r in ex.rels:
-        r.source = remap.get(r.source, r.source)
-        r.target = remap.get(r.target, r.target)
+    _redirect(ex, remap)
+
+
+def _redirect(ex: Extraction, remap: dict[str, str]) -> None:
+    """Point every relation at the node each joined id became."""
+    if remap:
+        for r in ex.rels:
+            r.source = remap.get(r.source, r.source)
+            r.target = remap.get(r.target, r.target)
 
 
 def _resolved_id(ex: Extraction, ref: str) -> str:

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from graph.db import Db
 from graph.write.documents import DocumentStore
-from graph.write.writer import GraphWriter, combined_status
+from graph.write.grading import combined_status
+from graph.write.writer import GraphWriter
 from tests.fixtures import document_graph
 from tests.graph.store_helpers import claim
 
