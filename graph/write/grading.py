@@ -126,7 +126,7 @@ def combined_status(statuses: Sequence[str]) -> str:
 
 
 #: statuses that say the reporting is contested or withdrawn: never the top i2 grade
-_DOUBTED = frozenset({"denied", "retracted"})
+_DOUBTED = frozenset({"denied", "disputed", "retracted"})  # a claim some source denies
 _RELIABILITY_ORDER = "ABCDEF"
 
 

@@ -68,7 +68,7 @@ def test_i2_grade_comes_from_the_admiralty_grades_and_a_denial_is_never_1(graded
     assert "Asia-Plus" in edges["OPERATES"]["sources"] and "2021-10-28" in edges["OPERATES"]["sources"]
 
 
-@pytest.mark.parametrize("status", ["denied", "retracted"])
+@pytest.mark.parametrize("status", ["denied", "disputed", "retracted"])
 def test_no_doubted_claim_is_graded_1_whatever_its_grades(status: str) -> None:
     for reliability in [None, *grading.RELIABILITY_WEIGHT]:
         for credibility in [None, *grading.CREDIBILITY_WEIGHT]:
