@@ -46,7 +46,12 @@ function section(title, ...content) {
   return el("section", {}, el("h3", {}, title), ...content);
 }
 
+// Each render takes the next number; a response that arrives after a newer render is dropped, so a
+// slow entity record never replaces the edge or node the analyst selected since.
+let shown = 0;
+
 function render(title, ...sections) {
+  shown += 1;
   const panel = $("details");
   panel.replaceChildren(el("h2", { id: "details-title", tabindex: "-1" }, title), ...sections);
 }
@@ -63,12 +68,14 @@ export async function showNode(node, actions) {
     section("Properties", table(record.properties || {})),
   ];
   render(node.name, ...base(node));
+  const mine = shown;
   let record;
   try {
     record = await api.entity(node.id);
   } catch {
     return; // the view's own copy stays on screen
   }
+  if (mine !== shown) return; // another selection was shown meanwhile
   const extra = [];
   if (record.sources) {
     extra.push(section("Sources", record.sources.length

@@ -155,6 +155,36 @@ def test_edge_panel_shows_how_often_its_extraction_rule_is_right(
     assert not page.js_errors, page.js_errors
 
 
+def test_a_late_entity_record_does_not_replace_a_newer_selection(
+    db: Db, live_api: LiveApi, page: Any
+) -> None:
+    """The node panel fetches the entity's full record; if the analyst selects an edge before it
+    answers, the edge stays on screen when the record arrives."""
+    load_seed(db)
+    # the page's fetch of an entity record waits until the test releases it
+    page.add_init_script("""(() => {
+        const fetchNow = window.fetch.bind(window);
+        window.heldEntities = [];
+        window.fetch = (url, ...rest) => /\\/entities\\/(?!search\\b)[^/?]+$/.test(String(url))
+            ? new Promise((resolve) => window.heldEntities.push(() => resolve(fetchNow(url, ...rest))))
+            : fetchNow(url, ...rest);
+    })()""")
+    page.goto(f"{live_api.url}/ui/")
+    page.wait_for_function("document.getElementById('status').textContent === 'Ready'")
+    pick(page, "search", "Tajik MVD", "Ministry of Internal Affairs of Tajikistan")
+    page.wait_for_function("window.pactgraph.cy.edges().length > 0")
+    page.evaluate("() => { window.heldEntities.splice(0).forEach((go) => go()); }")
+    page.evaluate("() => { window.pactgraph.cy.nodes()[0].emit('tap'); }")
+    page.wait_for_function("window.heldEntities.length > 0")
+    page.evaluate("() => { window.pactgraph.cy.edges()[0].emit('tap'); }")
+    page.wait_for_selector("#details .grades")
+    page.evaluate("() => { window.heldEntities.splice(0).forEach((go) => go()); }")
+    page.wait_for_timeout(500)
+    assert page.locator("#details .grades").count() == 1
+    assert page.locator("#details .actions").count() == 0
+    assert not page.js_errors, page.js_errors
+
+
 def test_map_filters_list_and_export(db: Db, live_api: LiveApi, page: Any) -> None:
     load_seed(db)
     page.goto(f"{live_api.url}/ui/")

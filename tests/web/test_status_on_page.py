@@ -35,8 +35,8 @@ def test_a_denied_claim_says_so_on_the_edge_and_beside_each_quote(
     captions = page.evaluate("() => window.pactgraph.cy.edges().map(e => e.style('label'))")
     assert "OPERATES (denied)" in captions and "PARTY_TO" in captions
 
-    page.evaluate("() => window.pactgraph.cy.edges()"
-                  ".filter(e => e.data('type') === 'OPERATES')[0].emit('tap')")
+    page.evaluate("() => { window.pactgraph.cy.edges()"
+                  ".filter(e => e.data('type') === 'OPERATES')[0].emit('tap'); }")
     page.wait_for_selector("#details .evidence button.quote")
     assert page.inner_text("#edge-status") == "Status: denied"
     assert page.locator("#details .evidence .claim-status").all_inner_texts() == ["denied"]
@@ -61,8 +61,8 @@ def test_a_claim_one_source_reports_and_another_denies_shows_as_disputed(
     page.wait_for_function("window.pactgraph.cy.edges().length >= 2")
     captions = page.evaluate("() => window.pactgraph.cy.edges().map(e => e.style('label'))")
     assert "OPERATES (disputed)" in captions
-    page.evaluate("() => window.pactgraph.cy.edges()"
-                  ".filter(e => e.data('type') === 'OPERATES')[0].emit('tap')")
+    page.evaluate("() => { window.pactgraph.cy.edges()"
+                  ".filter(e => e.data('type') === 'OPERATES')[0].emit('tap'); }")
     page.wait_for_selector("#details .evidence button.quote")
     assert page.inner_text("#edge-status") == "Status: disputed"
     # beside each quote, what its own source says
