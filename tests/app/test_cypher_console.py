@@ -145,6 +145,8 @@ def test_allowed_procedures_still_run_when_quoted(client: TestClient) -> None:
     "MATCH (k) WHERE k:Actor OR k:ApiKey RETURN k.hash",
     "MATCH (k:ApiKey) RETURN count(k)",
     "MATCH (e:AuditEvent) RETURN e.who",
+    "MATCH (i:Investigation) RETURN i.name",
+    "MATCH (v:InvestigationVersion) RETURN v.state_json",
     "MATCH (n) RETURN n.hash",
     "MATCH (n) WHERE NOT n:Entity RETURN properties(n)",
     "MATCH (n) WHERE elementId(n) = $id RETURN n",
