@@ -147,6 +147,7 @@ def test_allowed_procedures_still_run_when_quoted(client: TestClient) -> None:
     "MATCH (e:AuditEvent) RETURN e.who",
     "MATCH (i:Investigation) RETURN i.name",
     "MATCH (v:InvestigationVersion) RETURN v.state_json",
+    "MATCH (n:Note) RETURN n.text",
     "MATCH (n) RETURN n.hash",
     "MATCH (n) WHERE NOT n:Entity RETURN properties(n)",
     "MATCH (n) WHERE elementId(n) = $id RETURN n",
