@@ -102,3 +102,7 @@ export async function induced(nodeIds) {
   const response = await call("/export/json", { method: "POST", body: { node_ids: nodeIds }, raw: true });
   return response.json();
 }
+
+// Analyst notes
+export const notes = (target) => call(`/notes?${query({ target })}`);
+export const addNote = (kind, target, text) => call("/notes", { method: "POST", body: { kind, target, text } });

@@ -9,6 +9,7 @@ import * as panel from "./panel.js";
 import { combobox } from "./suggest.js";
 import { createHistory } from "./history.js";
 import * as workbench from "./workbench.js";
+import * as notes from "./notes.js";
 
 const $ = (id) => document.getElementById(id);
 const state = { source: null, target: null, selected: null };
@@ -69,6 +70,9 @@ function select(id) {
   cy.elements().unselect();
   element.select();
   state.selected = id;
+  const rel = element.data("rel") || {};
+  if (element.isNode()) notes.show(element.data("coarse") === "Document" ? "document" : "entity", id, fail);
+  else notes.show("relationship", rel.claim_id || rel.properties?.claim_id || id, fail);
   if (element.isNode()) {
     panel.showNode(element.data("node"), [
       ["Expand neighbours", () => expand(id)],
@@ -233,5 +237,6 @@ function wire() {
 
 wire();
 status("Ready");
+notes.setup(status, fail);
 workbench.setup({ cy, history: chartHistory, refresh, status, fail,
   onHistory: (callback) => { historyChanged = callback; } });

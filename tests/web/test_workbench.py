@@ -85,3 +85,24 @@ def test_undo_redo_save_reload_reopen_and_restore(db: Db, live_api: LiveApi, pag
     assert page.input_value("#investigation-notes") == "first look"
     page.screenshot(path=str(ARTIFACTS / "page-workbench.png"))
     assert not page.js_errors, page.js_errors
+
+
+def test_notes_beside_the_selected_item(db: Db, live_api: LiveApi, page: Any) -> None:
+    GraphWriter(db).write(seed_graph())
+    page.goto(f"{live_api.url}/ui/")
+    page.wait_for_function(READY)
+    assert page.is_hidden("#notes")
+    pick(page, "search", "Tajik MVD", "Ministry of Internal Affairs of Tajikistan")
+    page.wait_for_function("window.pactgraph.cy.nodes().length > 1")
+    page.evaluate("window.pactgraph.cy.getElementById('tj_mvd').emit('tap')")
+    page.wait_for_selector("#notes:not([hidden])")
+    page.fill("#note-text", "Who signed for the ministry?")
+    page.click("#note-add")
+    page.wait_for_selector("#notes-list li")
+    assert "Who signed for the ministry? — local" in page.inner_text("#notes-list")
+    edge = page.evaluate("window.pactgraph.cy.edges()[0].id()")
+    page.evaluate(f"window.pactgraph.cy.getElementById({edge!r}).emit('tap')")
+    page.wait_for_function("document.querySelectorAll('#notes-list li').length === 0")
+    page.evaluate("window.pactgraph.cy.getElementById('tj_mvd').emit('tap')")  # the note is kept
+    page.wait_for_selector("#notes-list li")
+    assert not page.js_errors, page.js_errors
