@@ -18,6 +18,7 @@ STATEMENTS = (
     "schema_fulltext", "schema_api_key_unique",
     "store_index_document_key", "store_index_audit_target", "store_index_audit_at",
     "store_index_merge_from", "store_unique_merge_id", "store_unique_audit_id",
+    "store_unique_investigation_id", "store_unique_investigation_version", "store_unique_note_id",
 )
 #: the databases each live driver has seen the schema applied to in this process
 _done: weakref.WeakKeyDictionary[Driver, set[str]] = weakref.WeakKeyDictionary()

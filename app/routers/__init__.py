@@ -17,3 +17,8 @@ ROUTERS.extend(
 from app.routers import curation, documents  # noqa: E402
 
 ROUTERS.extend([documents.router, curation.router])
+
+# the analyst's workbench: saved investigations (issue 16)
+from app.routers import investigations, notes  # noqa: E402
+
+ROUTERS.extend([investigations.router, notes.router])

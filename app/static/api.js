@@ -83,3 +83,26 @@ export async function exportNodes(format, nodeIds) {
     throw error;
   }
 }
+
+// Saved investigations (the workbench)
+const inv = (id) => `/investigations/${encodeURIComponent(id)}`;
+export const investigations = () => call("/investigations");
+export const investigation = (id, version = null) => call(`${inv(id)}${version ? `?version=${version}` : ""}`);
+export const investigationVersions = (id) => call(`${inv(id)}/versions`);
+export const createInvestigation = (name, state) => call("/investigations", { method: "POST", body: { name, state } });
+export const saveVersion = (id, base, state) => call(`${inv(id)}/versions`, { method: "POST", body: { base, state } });
+export const restoreInvestigation = (id, version) =>
+  call(`${inv(id)}/restore`, { method: "POST", body: { version } });
+export const renameInvestigation = (id, name) => call(inv(id), { method: "PATCH", body: { name } });
+export async function deleteInvestigation(id) {
+  await call(inv(id), { method: "DELETE", raw: true });
+}
+/** The chart's nodes with the links among them, as the export's graph JSON. */
+export async function induced(nodeIds) {
+  const response = await call("/export/json", { method: "POST", body: { node_ids: nodeIds }, raw: true });
+  return response.json();
+}
+
+// Analyst notes
+export const notes = (target) => call(`/notes?${query({ target })}`);
+export const addNote = (kind, target, text) => call("/notes", { method: "POST", body: { kind, target, text } });

@@ -9,6 +9,9 @@ import * as mapview from "./mapview.js";
 import { elements, STYLE } from "./model.js";
 import * as panel from "./panel.js";
 import { combobox } from "./suggest.js";
+import { createHistory } from "./history.js";
+import * as workbench from "./workbench.js";
+import * as notes from "./notes.js";
 
 const $ = (id) => document.getElementById(id);
 const state = { source: null, target: null, selected: null };
@@ -17,7 +20,9 @@ const cy = cytoscape({
   container: $("graph"), style: STYLE, elements: [], wheelSensitivity: 0.3,
   minZoom: 0.2, maxZoom: 2.5, boxSelectionEnabled: false,
 });
-window.pactgraph = { cy, state, fit: (selector) => fitReadable(cy.$(selector)) }; // tests, console
+let historyChanged = () => {};
+const chartHistory = createHistory(cy, () => refresh(), () => historyChanged());
+window.pactgraph = { cy, state, history: chartHistory, fit: (selector) => fitReadable(cy.$(selector)) }; // tests, console
 
 function status(message, isError = false) {
   $("status").textContent = message;
@@ -49,6 +54,7 @@ function merge(subgraph) {
   const fresh = all.filter((e) => cy.getElementById(e.data.id).empty());
   // a known element takes the newer record (a search hit has no properties; a neighbourhood has)
   for (const e of all) if (!fresh.includes(e)) cy.getElementById(e.data.id).data(e.data);
+  if (fresh.length) chartHistory.record();
   cy.add(fresh);
   refresh();
   if (fresh.length) layout();
@@ -68,12 +74,15 @@ function select(id) {
   cy.elements().unselect();
   element.select();
   state.selected = id;
+  const rel = element.data("rel") || {};
+  if (element.isNode()) notes.show(element.data("coarse") === "Document" ? "document" : "entity", id, fail);
+  else notes.show("relationship", rel.claim_id || rel.properties?.claim_id || id, fail);
   if (element.isNode()) {
     panel.showNode(element.data("node"), [
       ["Expand neighbours", () => expand(id)],
       ["Path from here", () => setEnd("search", element.data())],
       ["Path to here", () => setEnd("target", element.data())],
-      ["Hide", () => { element.remove(); refresh(); }],
+      ["Hide", () => { chartHistory.record(); element.remove(); refresh(); }],
     ]).catch(fail);
   } else {
     panel.showEdge(element.data("rel"), nameOf);
@@ -188,8 +197,9 @@ function wire() {
   $("find-path").addEventListener("click", findPath);
   $("expand").addEventListener("click", () => (state.selected && cy.getElementById(state.selected).isNode()
     ? expand(state.selected) : status("Select an entity to expand", true)));
-  $("relayout").addEventListener("click", () => layout());
+  $("relayout").addEventListener("click", () => { chartHistory.record(); layout(); });
   $("clear").addEventListener("click", () => {
+    chartHistory.record();
     cy.elements().remove();
     panel.showExplanation([]);
     refresh();
@@ -235,3 +245,6 @@ function wire() {
 
 wire();
 status("Ready");
+notes.setup(status, fail);
+workbench.setup({ cy, history: chartHistory, refresh, status, fail,
+  onHistory: (callback) => { historyChanged = callback; } });

@@ -52,7 +52,9 @@ READ_PROCEDURES = frozenset(
     }
 )
 #: labels of the service's own bookkeeping, never entities: only admins may read them
-INTERNAL_LABELS = frozenset({"ApiKey", "AuditEvent", "MergeRecord"})
+INTERNAL_LABELS = frozenset(
+    {"ApiKey", "AuditEvent", "MergeRecord", "Investigation", "InvestigationVersion", "Note"}
+)
 #: plan operators that produce nodes without naming a label (a non-admin must name one)
 UNANCHORED = frozenset(
     {"allnodesscan", "partitionedallnodesscan", "nodebyidseek", "nodebyelementidseek",
