@@ -6,7 +6,9 @@ const $ = (id) => document.getElementById(id);
 const current = { kind: null, target: null };
 
 async function render() {
-  const rows = await api.notes(current.target);
+  const target = current.target;
+  const rows = await api.notes(target);
+  if (target !== current.target) return; // another item was selected while these were fetched
   $("notes-list").replaceChildren(...rows.map((note) => {
     const li = document.createElement("li");
     const meta = Object.assign(document.createElement("span"), {

@@ -47,7 +47,7 @@ def test_undo_redo_save_reload_reopen_and_restore(db: Db, live_api: LiveApi, pag
     page.keyboard.press("Control+z")  # undo the layout: same elements
     assert _count(page) == expanded and not page.is_disabled("#redo")
 
-    page.evaluate("window.pactgraph.cy.getElementById('tj_mvd').position({x: 123, y: 456})")
+    page.evaluate("void window.pactgraph.cy.getElementById('tj_mvd').position({x: 123, y: 456})")
     page.fill("#investigation-notes", "first look")
     page.click("#save-investigation")
     page.wait_for_selector("#save-dialog[open]")
@@ -94,15 +94,15 @@ def test_notes_beside_the_selected_item(db: Db, live_api: LiveApi, page: Any) ->
     assert page.is_hidden("#notes")
     pick(page, "search", "Tajik MVD", "Ministry of Internal Affairs of Tajikistan")
     page.wait_for_function("window.pactgraph.cy.nodes().length > 1")
-    page.evaluate("window.pactgraph.cy.getElementById('tj_mvd').emit('tap')")
+    page.evaluate("void window.pactgraph.cy.getElementById('tj_mvd').emit('tap')")
     page.wait_for_selector("#notes:not([hidden])")
     page.fill("#note-text", "Who signed for the ministry?")
     page.click("#note-add")
     page.wait_for_selector("#notes-list li")
     assert "Who signed for the ministry? — local" in page.inner_text("#notes-list")
     edge = page.evaluate("window.pactgraph.cy.edges()[0].id()")
-    page.evaluate(f"window.pactgraph.cy.getElementById({edge!r}).emit('tap')")
+    page.evaluate(f"void window.pactgraph.cy.getElementById({edge!r}).emit('tap')")
     page.wait_for_function("document.querySelectorAll('#notes-list li').length === 0")
-    page.evaluate("window.pactgraph.cy.getElementById('tj_mvd').emit('tap')")  # the note is kept
+    page.evaluate("void window.pactgraph.cy.getElementById('tj_mvd').emit('tap')")  # the note is kept
     page.wait_for_selector("#notes-list li")
     assert not page.js_errors, page.js_errors
