@@ -17,6 +17,7 @@ from loaders.relations import BOTH, frames
 from loaders.relations.agreement_rules import agreement_rules, implicit_agreement
 from loaders.relations.cues import EMPTY, cue_positions, sentence_cues, token_classes
 from loaders.relations.event_rules import cooperation_rules, exercise_rules
+from loaders.relations.focus_pair import focus_pair_parties
 from loaders.relations.frames import Discourse, Item
 from loaders.relations.generic import generic_pass
 from loaders.relations.party_rules import membership_rules, party_forms, provides_under
@@ -88,6 +89,7 @@ def run(text: str, published: date | None, doc_key: str, gaz: Gazetteer | None =
             ex.rels.append(Rel("PART_OF", pid, state, sentence_of(person), {"rule": "person.role_state"}))
     _home_states(ex, sentence_of)
     generic_pass(text, ex, gaz, _is_title)
+    focus_pair_parties(ex, bounds)
     return ex
 
 

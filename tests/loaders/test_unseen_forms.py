@@ -101,3 +101,29 @@ def test_token_cue_classes_cover_every_cue_pattern_match():
         for m in pattern.finditer(text):
             first = next(i for i, t in enumerate(tokens) if t.start >= m.start())
             assert name in classes[first], (name, m.group())
+
+
+def test_an_unnamed_contract_takes_the_pair_of_states_the_text_is_about():
+    graph = _graph(
+        "Norway said on Monday it was selling twelve used patrol boats to Ghana. "
+        "The contract was signed during a visit by the Ghanaian defence minister to Oslo."
+    )
+    agreements = [n.id for n in graph.nodes if n.labels[0] == "Agreement"]
+    assert len(agreements) == 1
+    parties = {r.source for r in graph.relationships if r.type == "PARTY_TO" and r.target == agreements[0]}
+    assert {"state:norway", "state:ghana"} <= parties
+    quote = next(
+        r.evidence[0].quote
+        for r in graph.relationships
+        if r.type == "PARTY_TO" and r.source == "state:norway" and r.target == agreements[0]
+    )
+    assert "Norway" in quote and "contract" in quote
+
+
+def test_a_later_unnamed_deal_is_the_agreement_of_that_pair_already_known():
+    graph = _graph(
+        "The Chile–Peru Maritime Security Agreement was signed on Friday. Chile's navy will lead the "
+        "patrols. Under the deal, Peru will host a radar station."
+    )
+    agreements = [n for n in graph.nodes if n.labels[0] == "Agreement"]
+    assert len(agreements) == 1, [n.name for n in agreements]
