@@ -103,9 +103,10 @@ def _expand(paths: Iterable[str | Path], keep) -> Iterator[Path]:
 def _graph(text: str, meta: DocumentMeta) -> GraphDocument:
     from loaders.build import build_graph, content_hash
     from loaders.pipeline import run
+    from loaders.read.header import official_country
     from loaders.read.metadata import published_date
 
     digest = content_hash(text)
     # the collector is tuned once where the process starts (pactgraph.process.tune_gc)
-    ex = run(text, published_date(meta), digest)
+    ex = run(text, published_date(meta), digest, publisher_country=official_country(meta.url))
     return build_graph(text, meta, ex, digest)

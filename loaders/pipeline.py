@@ -52,8 +52,18 @@ class Extraction:
         self.facility_spans: list[tuple[int, int, str]] = []
 
 
-def run(text: str, published: date | None, doc_key: str, gaz: Gazetteer | None = None) -> Extraction:
-    """Extract mentions and relations from ``text`` sentence by sentence."""
+def run(
+    text: str,
+    published: date | None,
+    doc_key: str,
+    gaz: Gazetteer | None = None,
+    publisher_country: str | None = None,
+) -> Extraction:
+    """Extract mentions and relations from ``text`` sentence by sentence.
+
+    ``publisher_country``: the ISO alpha-2 code of the government that published the document, if
+    it is one (``loaders.read.header.official_country``); its officials named without a state
+    ("President Biden" in a White House fact sheet) are that state's."""
     gaz = gaz or load_gazetteer()
     ex = Extraction()
     ctx = DocContext()
@@ -82,11 +92,17 @@ def run(text: str, published: date | None, doc_key: str, gaz: Gazetteer | None =
     def sentence_of(m: Mention) -> tuple[int, int]:
         return bounds[max(0, bisect_left(firsts, m.start + 1) - 1)]
 
+    home = gaz.by_iso2.get(publisher_country.lower()) if publisher_country else None
     for pid, person in find_people(text, hits, tokens, gaz, _body_start(text)).items():
         ex.nodes.setdefault(pid, person)
         state = person.props.get("country")
-        if state and ex.nodes[pid] is person:  # a person is part of the state of the role they hold
+        if ex.nodes[pid] is not person:
+            continue
+        if state:  # a person is part of the state of the role they hold
             ex.rels.append(Rel("PART_OF", pid, state, sentence_of(person), {"rule": "person.role_state"}))
+        elif home:  # an official the publishing government names without a state is its own
+            person.props["country"] = home
+            ex.rels.append(Rel("PART_OF", pid, home, sentence_of(person), {"rule": "person.publisher_state"}))
     _home_states(ex, sentence_of)
     generic_pass(text, ex, gaz, _is_title)
     focus_pair_parties(ex, bounds)

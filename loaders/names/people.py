@@ -41,6 +41,7 @@ _OFFICE = (
     rf"(?:{_ci('vice')}[ -])?(?:{_ci('president|premier|chairman|chairwoman|ambassador|speaker')})"
     r"|(?:Deputy\s+)?Chief\s+of\s+(?:the\s+)?General\s+Staff"
     r"|(?:Deputy\s+)?(?:Secretary|Director)(?:[ -]General)?|Commander(?:[ -]in[ -]Chief)?"
+    r"|Crown\s+Prince|King|Emir|Sultan"
 )
 _RANK = (
     r"(?:(?:Lieutenant|Major|Brigadier|Colonel)[ -])?General|(?:Lieutenant\s+)?Colonel"
@@ -64,6 +65,10 @@ _HEADS = frozenset(
         "colonel",
         "admiral",
         "marshal",
+        "prince",
+        "king",
+        "emir",
+        "sultan",
     ]
 )
 #: every token key a title can start with: the title regex is tried only at these tokens
@@ -85,9 +90,18 @@ _STARTS = _HEADS | frozenset(
         "major",
         "brigadier",
         "rear",
+        "crown",
     ]
 )
 _TOKEN = r"[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁ][a-zß-öø-ÿĀ-ſа-яё]+(?:[-'’][A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁa-zß-öø-ÿа-яё][a-zß-öø-ÿĀ-ſа-яё]+)*"
+#: lower-case name particles between the words of a name ("Mohammed bin Salman", "Ursula von der Leyen")
+_PARTICLE = r"(?:(?:bin|bint|ibn|al|el|de|da|del|della|di|van|von|der|den|la|le|du|dos)\s)*"
+#: a courtesy before a name after a comma ("the Prime Minister of India, Shri Narendra Modi")
+_HONORIFIC = re.compile(
+    r",\s+(?:(?:The\s+Honou?rable|His\s+Excellency|Her\s+Excellency|H\.\s?E\.|Shri|Smt\.|Mr\.|Mrs\.|Ms\.|Dr\.)\s+)?"
+)
+#: a generational suffix after a name ("Joseph R. Biden, Jr. of the United States")
+_SUFFIX = re.compile(r",?\s+(?:Jr|Sr)\.?(?![\w])")
 
 
 @cache
@@ -96,12 +110,13 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     word: they take milliseconds to compile, and most documents name nobody."""
     return (
         re.compile(rf"\b(?:{_MINISTER}|{_OFFICE}|{_RANK})\b"),
-        re.compile(rf"({_TOKEN}(?: [A-Z]\.)?(?: {_TOKEN}){{0,3}})"),
+        re.compile(rf"({_TOKEN}(?: [A-Z]\.)?(?: {_PARTICLE}{_TOKEN}){{0,3}})"),
         re.compile(rf"(?<![\w'’-])({_TOKEN}(?: {_TOKEN}){{1,3}}),\s+(?:the\s+)?$"),
     )
 
 
 _JOIN = re.compile(r"(?:[ \t]+|['’]s[ \t]+)$")
+_ACRONYM_JOIN = re.compile(r"[ \t]+\([A-Z]{2,6}\)[ \t]+$")
 _OF = re.compile(r"\s+of\s+(?:the\s+)?")
 _NOT_NAME_WORDS = (
     "the a an of and in on at for with by to from as this that his her their its staff office ministry "
@@ -177,10 +192,17 @@ def _one(text: str, m: re.Match[str], spans: _Spans, people: dict[str, Mention])
     if nxt is not None and nxt.group()[:1].isupper():  # "Minister of National Defence, General Li"
         rank, b = " ".join(nxt.group().split()), nxt.end()
     name_at = name_after.match(text, b + 1) if text[b : b + 1] == " " else None
+    if name_at is None and country is not None and (h := _HONORIFIC.match(text, b)) is not None:
+        # "the President of the United States, The Honorable Donald J. Trump": a courtesy, or a full
+        # name of two words or more, after the comma
+        name_at = name_after.match(text, h.end())
+        if name_at is not None and h.end() - b <= 2 and " " not in name_at.group(1):
+            name_at = None
     if name_at is not None:
         start, end = name_at.span(1)
-        if country is None:  # "President Sadyr Japarov of the Kyrgyz Republic"
-            country = _of_phrase(text, end, spans)[1]
+        if country is None:  # "President Sadyr Japarov of the Kyrgyz Republic", "… Biden, Jr. of …"
+            suffix = _SUFFIX.match(text, end)
+            country = _of_phrase(text, suffix.end() if suffix else end, spans)[1]
         _add(text, start, end, title, rank, country, spans, people)
         return
     before = name_before.search(text, max(0, lead - 80), lead)
@@ -199,7 +221,10 @@ def _lead(text: str, a: int) -> int:
 def _state_before(text: str, a: int, spans: _Spans) -> str | None:
     """ "Tajik defence minister", "China's Minister": the state right before the title."""
     j = _JOIN.search(text, max(0, a - 4), a)
-    return spans.state_end.get(j.start()) if j else None
+    state = spans.state_end.get(j.start()) if j else None
+    if state is None and (j := _ACRONYM_JOIN.search(text, max(0, a - 12), a)) is not None:
+        state = spans.state_end.get(j.start())  # "Republic of Korea (ROK) President Yoon"
+    return state
 
 
 def _of_phrase(text: str, b: int, spans: _Spans) -> tuple[int, str | None]:

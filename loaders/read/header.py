@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+import pycountry
 import yaml
 
 _KEY_LINE = re.compile(
@@ -80,3 +81,24 @@ def publisher_of(url: str) -> str | None:
     host = urlsplit(url if "//" in url else f"//{url}").hostname or ""
     host = host.removeprefix("www.")
     return host or None
+
+
+#: second-level labels that governments publish under: gov.uk, go.jp, gob.mx, gouv.fr, mil.ng
+_GOVERNMENT_LABELS = frozenset({"gov", "go", "gob", "gouv", "govt", "gv", "mil", "admin"})
+
+
+def official_country(url: str | None) -> str | None:
+    """The ISO 3166 alpha-2 code of the state whose government published ``url``, if its host says
+    so: a ``.gov`` or ``.mil`` host is the United States', ``mod.gov.in`` India's, ``mofa.go.jp``
+    Japan's. A news site's host says nothing of its country's government and gives None."""
+    if not url:
+        return None
+    host = (urlsplit(url if "//" in url else f"//{url}").hostname or "").casefold()
+    labels = host.split(".")
+    if labels[-1] in ("gov", "mil"):
+        return "US"
+    if len(labels) >= 3 and labels[-2] in _GOVERNMENT_LABELS and len(labels[-1]) == 2:
+        code = "GB" if labels[-1] == "uk" else labels[-1].upper()
+        return code if pycountry.countries.get(alpha_2=code) is not None else None
+    return None
+

@@ -127,3 +127,46 @@ def test_a_later_unnamed_deal_is_the_agreement_of_that_pair_already_known():
     )
     agreements = [n for n in graph.nodes if n.labels[0] == "Agreement"]
     assert len(agreements) == 1, [n.name for n in agreements]
+
+
+def test_a_government_host_names_the_state_that_published():
+    from loaders.read.header import official_country
+
+    assert official_country("https://www.whitehouse.gov/briefing-room/x") == "US"
+    assert official_country("https://www.mod.gov.in/news") == "IN"
+    assert official_country("https://www.mofa.go.jp/a") == "JP"
+    assert official_country("https://www.gov.uk/government/news") == "GB"
+    assert official_country("https://www.bbc.co.uk/news") is None
+    assert official_country("https://thediplomat.com/2024/") is None
+    assert official_country(None) is None
+
+
+def test_an_official_the_publishing_government_names_without_a_state_is_its_own():
+    text = (
+        "SOURCE: https://www.mofa.go.jp/press/release.html\nTITLE: Meeting\nDATE: 2024-03-01\n\n"
+        "Foreign Minister Kamikawa Yoko met Prime Minister James Marape of Papua New Guinea in Tokyo."
+    )
+    part_of = {(r.source, r.target) for r in _graph(text).relationships if r.type == "PART_OF"}
+    assert ("person:kamikawa-yoko", "state:japan") in part_of
+    assert ("person:james-marape", "state:papua-new-guinea") in part_of
+    assert ("person:james-marape", "state:japan") not in part_of
+    elsewhere = _graph(text.replace("www.mofa.go.jp", "www.example.com"))
+    assert ("person:kamikawa-yoko", "state:japan") not in {
+        (r.source, r.target) for r in elsewhere.relationships if r.type == "PART_OF"
+    }
+
+
+def test_a_courtesy_or_suffix_between_title_and_name_keeps_the_state():
+    part_of = {
+        (r.source, r.target)
+        for r in _graph(
+            "The Prime Minister of Fiji, The Honorable Sitiveni Rabuka, met President Bola Tinubu, Jr. "
+            "of Nigeria and Crown Prince Hussein bin Abdullah of Jordan."
+        ).relationships
+        if r.type == "PART_OF"
+    }
+    assert {
+        ("person:sitiveni-rabuka", "state:fiji"),
+        ("person:bola-tinubu", "state:nigeria"),
+        ("person:hussein-bin-abdullah", "state:jordan"),
+    } <= part_of
