@@ -50,6 +50,10 @@ class Extraction:
         self.mentions: list[Mention] = []
         #: where the rules read an unnamed facility ("a Chinese-funded base"), with its proto id
         self.facility_spans: list[tuple[int, int, str]] = []
+        #: where the rules read an agreement ("the contract", "a security agreement"), with its proto id
+        self.agreement_starts: list[tuple[int, str]] = []
+        #: where the rules read an exercise ("joint naval drills"), with its proto id
+        self.exercise_spans: list[tuple[int, int, str]] = []
 
 
 def run(
@@ -193,9 +197,14 @@ def _sentence(
         ex.facility_spans.extend((i.start, i.end, i.ref) for i in facilities if i.kind == "facility")
     _gazetteer_focus(items, mentions, disc)
     if "agreement" in cues:
-        items += frames.agreement_items(sent, s, disc)
+        actors = [(m.start, m.end) for m in mentions if m.coarse == "Actor"]
+        read = frames.agreement_items(sent, s, disc, actors)
+        ex.agreement_starts.extend((i.start, i.ref) for i in read)
+        items += read
     if "exercise" in cues:
-        items += frames.exercise_items(sent, s, disc, known)
+        read = frames.exercise_items(sent, s, disc, known)
+        ex.exercise_spans.extend((i.start, i.end, i.ref) for i in read)
+        items += read
     items.sort(key=SPAN)
     recent = disc.recent_states
     for m in mentions:

@@ -23,6 +23,15 @@ _CONNECT = frozenset(
     {"of", "for", "on", "de", "du", "al", "bin", "ibn", "el", "da", "van", "von", "and", "the"}
 )
 _LOCATIVE = frozenset({"in", "at", "to", "from", "near", "outside", "visited", "visit", "visiting", "into"})
+#: words between an exercise's name and its head ("Resolute Sentinel military exercises")
+_EXERCISE_KINDS = frozenset(
+    {
+        "military", "naval", "joint", "air", "multinational", "bilateral", "trilateral", "combined",
+        "annual", "maritime", "army", "counterterrorism", "counter-terrorism", "anti-terrorist",
+        "tactical", "command-post", "amphibious", "live-fire", "large-scale", "field", "staff",
+        "special-forces", "peacekeeping",
+    }
+)  # fmt: skip
 _TOWN_NOUNS = frozenset({"city", "town", "village", "capital", "port", "cities", "towns"})
 _PREFIX = {
     "GovernmentBody": "gov",
@@ -222,11 +231,20 @@ def _classify(toks, i, j, sent, off, gaz, lex, reg) -> list[Name]:
     # a lower-case head right after the name ("the Cobra Gold exercise", "Camp David summit")
     after = toks[j].text.lower() if j < len(toks) else ""
     tail_head = lex.lower_head(after) if head_type is None else None
+    described = False
+    if head_type is None and tail_head is None:
+        # "Resolute Sentinel military exercises", "BRIGHT STAR 23 joint naval drills": the name's
+        # own words, then one or two words saying what kind of exercise, then the head
+        k = j
+        while k < len(toks) and k - j < 2 and toks[k].text.lower() in _EXERCISE_KINDS:
+            k += 1
+        if k > j and k < len(toks) and lex.lower_head(toks[k].text.lower()) == "Exercise":
+            tail_head, described = "Exercise", True
     if tail_head is not None and _state_of(" ".join(words), gaz):
         tail_head = None  # "the Tajikistan agreement": a state's name, not an agreement's
     if head_type is None and tail_head is not None and core0 < len(words):
         head_type = tail_head
-        end = toks[j].end
+        end = toks[j - 1].end if described else toks[j].end
     else:
         end = toks[j - 1].end
         if _possessive(toks[j - 1].text):
@@ -242,7 +260,7 @@ def _classify(toks, i, j, sent, off, gaz, lex, reg) -> list[Name]:
     start = toks[i + (core0 if name_words is not words else 0)].start
     text = " ".join(name_words)
     text = re.sub(r"\s+([’'])", r"\1", text)
-    if tail_head is not None:
+    if tail_head is not None and not described:
         text = f"{text} {toks[j].text}"
     if not text or text.lower() in lex.stop_lower:
         return []
@@ -261,6 +279,14 @@ def _leading_state(words: list[str], gaz: Gazetteer) -> tuple[str | None, int]:
             if st:
                 return st, k
     return None, 0
+
+
+def only_states(name: str, gaz: Gazetteer, lex: Lexicon | None = None) -> bool:
+    """Whether a name says no more than its states and its kind ("Tajik-China exercises")."""
+    lex = lex or lexicon()
+    words = [w for w in re.split(r"[\s\-–—/]+", name) if w]
+    rest = [w for w in words if w.lower() not in _EXERCISE_KINDS and lex.lower_head(w.lower()) is None]
+    return bool(rest) and all(_state_of(w, gaz) for w in rest)
 
 
 def _state_of(surface: str, gaz: Gazetteer) -> str | None:

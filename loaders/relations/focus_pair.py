@@ -57,6 +57,9 @@ def focus_pair_parties(ex: Extraction, bounds: list[tuple[int, int]]) -> None:
     for m in ex.nodes.values():
         if m.id in agreements:
             first_at[m.id] = min(first_at.get(m.id, m.start), m.start)
+    for at, pid in ex.agreement_starts:  # an agreement no relation names yet
+        if final(pid) in agreements:
+            first_at[final(pid)] = min(first_at.get(final(pid), at), at)
     known: dict[frozenset[str], str] = {}
     for agr, _ in sorted(first_at.items(), key=lambda kv: kv[1]):
         if len(parties[agr]) == 2:
@@ -83,6 +86,29 @@ def focus_pair_parties(ex: Extraction, bounds: list[tuple[int, int]]) -> None:
                     known.setdefault(frozenset(pair), agr)
             break
     _join(ex, remap, final)
+    _bilateral(ex, final, owner)
+
+
+def _bilateral(ex: Extraction, final, owner: dict[str, str]) -> None:
+    """The two states party to a bilateral agreement, or the only two in an exercise, cooperate
+    (ANNOTATION.md's implied relation), quoted from the sentences that make them parties."""
+    exercises = {r.id for r in ex.resolved.values() if r.labels[-1:] == ["Exercise"]}
+    exercises |= {m.id for m in ex.nodes.values() if m.subtype == "Exercise"}
+    spans: dict[str, dict[str, tuple[int, int]]] = {}
+    for r in ex.rels:
+        if r.type != "PARTY_TO" and not (r.type == "PARTICIPATES_IN" and final(r.target) in exercises):
+            continue
+        src = final(r.source)
+        state = src if src.startswith("state:") else owner.get(src)
+        if state:
+            spans.setdefault(final(r.target), {}).setdefault(state, r.span)
+    for by_state in spans.values():
+        if len(by_state) != 2:
+            continue
+        (a, sa), (b, sb) = sorted(by_state.items())
+        span = (min(sa[0], sb[0]), max(sa[1], sb[1]))
+        if span[1] - span[0] <= MAX_QUOTE:
+            ex.rels.append(Rel("COOPERATES_WITH", a, b, span, {"rule": "agreement.bilateral"}))
 
 
 def _named(ex: Extraction, agr: str) -> bool:

@@ -225,12 +225,19 @@ def facility_items(
     return out
 
 
-def agreement_items(sent: str, off: int, disc: Discourse) -> list[Item]:
+def agreement_items(
+    sent: str, off: int, disc: Discourse, names: list[tuple[int, int]] | None = None
+) -> list[Item]:
     """Agreements named by a title ("the Shusha Declaration") or a noun ("a memorandum").
 
-    The pipeline calls this only for sentences with an agreement cue token (loaders.relations.cues)."""
+    ``names``: spans of actors already named, whose words are no agreement ("the Collective Security
+    Treaty Organization"). The pipeline calls this only for sentences with an agreement cue token
+    (loaders.relations.cues)."""
     out: list[Item] = []
+    inside = names or []
     for m in _NAMED_AGREEMENT_SCAN.matches(sent):
+        if taken(inside, m.start() + off, m.end() + off):
+            continue
         name = " ".join(w for w in m.group("name").split() if w not in _SKIP_MODS)
         if len(name.split()) < 2:
             continue
@@ -244,6 +251,8 @@ def agreement_items(sent: str, off: int, disc: Discourse) -> list[Item]:
         out.append(Item(m.end() + off - len(name), m.end() + off, "agreement", proto.pid, definite=True))
     for m in _AGREEMENT_SCAN.matches(sent):
         if any(i.start <= m.start("noun") + off < i.end for i in out):
+            continue
+        if taken(inside, m.start("noun") + off, m.end("noun") + off):
             continue
         det = (m.group("det") or "").lower()
         mods = m.group("mods").strip()

@@ -11,7 +11,7 @@ import re
 from bisect import bisect_left
 from typing import TYPE_CHECKING
 
-from loaders.names import COARSE, Name, Registry, find_names, name_key
+from loaders.names import COARSE, Name, Registry, find_names, name_key, only_states
 from loaders.names.gazetteer import Gazetteer
 from loaders.names.mentions import SPAN, Mention
 from loaders.names.reference import capitals, settlements
@@ -34,6 +34,7 @@ def generic_pass(text: str, ex: Extraction, gaz: Gazetteer, is_title) -> None:
             known.setdefault(name_key(alias), res.id)
     reg, disc = Registry(), Discourse()
     facilities = [(a, b, _resolved_id(ex, ref)) for a, b, ref in ex.facility_spans]
+    exercises = [(a, b, ref) for a, b, ref in ex.exercise_spans if ref in ex.resolved]
     pm = sorted(ex.mentions, key=SPAN)
     starts = [m.start for m in pm]
     found: dict[str, Name] = {}
@@ -57,6 +58,8 @@ def generic_pass(text: str, ex: Extraction, gaz: Gazetteer, is_title) -> None:
                     for node in ex.resolved.values():
                         if node.id == same and n.name != node.name and n.name not in node.aliases:
                             node.aliases.append(n.name)
+            if n.subtype == "Exercise":  # "Resolute Sentinel military exercises": the rules' exercise
+                _name_exercise(ex, n, exercises, gaz)
             found.setdefault(n.id, n)
         inner = [m for m in pms if any(n.start <= m.start and m.end <= n.end for n in names)]
         for n in names:  # "the 2014 U.S.-Japan-ROK Trilateral Information Sharing Arrangement"
@@ -87,6 +90,21 @@ def generic_pass(text: str, ex: Extraction, gaz: Gazetteer, is_title) -> None:
             n.start, n.end, n.id, COARSE[n.subtype], n.subtype, n.name, list(n.aliases), {}, parent=n.state
         )
     _merge_people(ex)
+
+
+def _name_exercise(ex: Extraction, n: Name, exercises: list[tuple[int, int, str]], gaz: Gazetteer) -> None:
+    """The exercise the rules read in the same words, unnamed ("joint exercises"), takes the name,
+    unless the name says only whose it is ("Tajik-China exercises")."""
+    if only_states(n.name, gaz):
+        return
+    for a, b, ref in exercises:
+        res = ex.resolved[ref]
+        if a < n.end + 40 and n.start < b and res.id.startswith("event:exercise-"):
+            old = res.id
+            for other in ex.resolved.values():
+                if other.id == old:
+                    other.id, other.name = n.id, n.name
+            return
 
 
 def _words(name: str) -> list[str]:
@@ -170,9 +188,11 @@ def _city_or_state(m: Mention, text: str, reg: Registry) -> Name:
     something in it ("talks in Moscow", "a visit to Paris"), and the state elsewhere."""
     if m.subtype == "State":
         surface = text[m.start : m.end]
-        if (surface in capitals() or surface in settlements()) and _PLACE_BEFORE.search(
-            text, max(0, m.start - 12), m.start
-        ):
+        iso = str(m.props.get("iso2") or "").upper()
+        # a city in that very state: "Armenia" (a Colombian city) after "to" is still the state Armenia
+        known = settlements().get(surface)
+        in_state = surface in capitals() or (known is not None and (not iso or known["countrycode"] == iso))
+        if in_state and _PLACE_BEFORE.search(text, max(0, m.start - 12), m.start):
             city = Name(m.start, m.end, f"city:{slug(surface)}", "Settlement", surface, [], m.id)
             return reg.add(city)
     return _from_mention(m)
