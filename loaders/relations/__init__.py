@@ -122,7 +122,12 @@ def relate(text: str, s: int, e: int, items: list[Name], money: list[Money], dis
             rel("LOCATED_IN", a, b, "site.in")
 
     # agreements: named ones, or a noun with its parties ("signed a defence agreement with Finland")
-    agr_nouns = hits("agreement.nouns")
+    # an agreement noun inside an actor's name ("Collective Security Treaty Organization") is none
+    agr_nouns = [
+        m
+        for m in hits("agreement.nouns")
+        if not any(it.start <= s + m.start() < it.end for it in items if COARSE.get(it.subtype) == "Actor")
+    ]
     signs = hits("agreement.sign")
     approves = hits("agreement.approve")
     agreements = [it for it in items if it.subtype == "Agreement"]

@@ -170,3 +170,33 @@ def test_a_courtesy_or_suffix_between_title_and_name_keeps_the_state():
         ("person:bola-tinubu", "state:nigeria"),
         ("person:hussein-bin-abdullah", "state:jordan"),
     } <= part_of
+
+
+def test_an_exercise_named_before_its_kind_is_one_event_with_its_participants():
+    graph = _graph(
+        "Chile and Argentina co-led Southern Shield joint naval exercises off Punta Arenas in May."
+    )
+    events = [n for n in graph.nodes if n.labels[:1] == ["Event"]]
+    assert [(n.id, n.name) for n in events] == [("event:southern-shield", "Southern Shield")]
+    takes = {r.source for r in graph.relationships if r.type == "PARTICIPATES_IN"}
+    assert {"state:chile", "state:argentina"} <= takes
+
+
+def test_the_two_states_of_a_bilateral_agreement_cooperate():
+    rels = _rels("Kenya and Ethiopia signed a border security agreement in Nairobi on Monday.")
+    assert ("COOPERATES_WITH", "state:ethiopia", "state:kenya") in rels
+
+
+def test_a_treaty_in_an_organisations_name_is_no_agreement():
+    graph = _graph(
+        "Armenia hosts a Russian air base under the flag of the Collective Security Treaty Organization."
+    )
+    assert not [n for n in graph.nodes if n.labels[0] == "Agreement"]
+
+
+def test_a_foreign_city_of_the_same_name_never_replaces_the_state():
+    graph = _graph("France will deliver twelve howitzers to Armenia next year.")
+    assert "city:armenia" not in {n.id for n in graph.nodes}
+    assert ("SUPPLIES", "state:france", "state:armenia") in {
+        (r.type, r.source, r.target) for r in graph.relationships
+    }
