@@ -167,4 +167,28 @@ def _implied(rels: list[Rel], ident: dict[str, str], nodes: dict[str, dict]) -> 
             node = nodes.get(p)
             if node is not None and node["labels"][-1] in {"State", "SecurityForce"}:
                 out.append(Rel("PARTICIPATES_IN", p, r.target, r.span, dict(r.props)))
+    out += _for_the_state(rels, ident, nodes)
+    return out
+
+
+def _for_the_state(rels: list[Rel], ident: dict[str, str], nodes: dict[str, dict]) -> list[Rel]:
+    """A ministry that sells, funds or trains for another state acts for its own: "Denmark's defence
+    ministry is selling jets to Argentina" is Denmark supplying Argentina, and the two cooperate."""
+    home: dict[str, str] = {}
+    for r in rels:
+        if r.type == "PART_OF" and ident.get(r.target, r.target).startswith("state:"):
+            home.setdefault(ident.get(r.source, r.source), ident.get(r.target, r.target))
+    out = []
+    for r in rels:
+        if r.type not in ("SUPPLIES", "FUNDS", "TRAINS"):
+            continue
+        src, tgt = ident.get(r.source, r.source), ident.get(r.target, r.target)
+        body, target = nodes.get(src), nodes.get(tgt)
+        state = home.get(src)
+        if body is None or target is None or state is None or state == tgt:
+            continue
+        if body["labels"][-1] == "GovernmentBody" and target["labels"][-1] == "State":
+            props = {**r.props, "rule": "transfer.body_state"}
+            out.append(Rel(r.type, state, tgt, r.span, props))
+            out.append(Rel("COOPERATES_WITH", state, tgt, r.span, {**props, "rule": "transfer.pair"}))
     return out

@@ -427,7 +427,24 @@ def _verb_relations(sent, s, items, actors, located, money, hits, rel) -> None:
                 source = _after_prep([it for it in items if it.start >= s + m.end()], sent, s, ("from",))
                 if recipient and source and source.subtype in AGENTS:
                     rel(typ, source, recipient, f"{group}.receive")
+                elif recipient and source is None:
+                    # "Mali received a batch of Turkish combat drones": the goods' state supplied them
+                    origin = next(
+                        (
+                            it
+                            for it in items
+                            if it.subtype == "State"
+                            and 0 <= it.start - (s + m.end()) < 60
+                            and _MODIFIES_NOUN.match(sent, it.end - s)
+                        ),
+                        None,
+                    )
+                    if origin is not None and origin.id != recipient.id:
+                        rel(typ, origin, recipient, f"{group}.receive_origin")
 
+
+#: a state's name or adjective used before a noun ("Turkish combat drones", "U.S. military equipment")
+_MODIFIES_NOUN = re.compile(r"\s+(?:-\s*)?[a-z][a-z-]+")
 
 _AID = re.compile(
     r"\s*(?:in\s+)?(?:[\w-]+\s+){0,3}?(?:aid|assistance|support|funding|grants?|financing|loans?)"

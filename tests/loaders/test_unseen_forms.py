@@ -200,3 +200,14 @@ def test_a_foreign_city_of_the_same_name_never_replaces_the_state():
     assert ("SUPPLIES", "state:france", "state:armenia") in {
         (r.type, r.source, r.target) for r in graph.relationships
     }
+
+
+def test_goods_received_from_a_named_origin_are_that_states_supply():
+    rels = _rels("Chad on Monday received a second batch of Emirati armoured vehicles.")
+    assert ("SUPPLIES", "state:uae", "state:chad") in rels
+
+
+def test_a_ministry_selling_to_another_state_is_its_state_supplying_it():
+    rels = _rels("Norway's defence ministry said it was selling six used frigates to Ghana.")
+    assert ("SUPPLIES", "state:norway", "state:ghana") in rels
+    assert ("COOPERATES_WITH", "state:ghana", "state:norway") in rels
