@@ -69,6 +69,12 @@ async function resync(touched, { gone = [], bring = [], near = null } = {}) {
   hooks.refresh();
 }
 
+/** Show the entity again everywhere (details, notes, curation) after a change to it. */
+async function reshow(id) {
+  if (hooks.cy.getElementById(id).nonempty()) hooks.select(id);
+  else await render();
+}
+
 /** After any change: the queue (when open) and the side panel show the graph as it is now. */
 async function changed() {
   if (!$("curation").hidden) await loadQueue();
@@ -122,7 +128,7 @@ async function preview(survivor, merged) {
       + `mentions in ${plural(p.mentions, "document")} move.`),
     ...p.warnings.map((w) => el("p", { class: "error" }, w)),
     el("p", {}, "Aliases added: ", p.aliases_added.length ? p.aliases_added.join(", ") : "none"),
-    rows.length ? el("table", { class: "props" }, el("thead", {}, el("tr", {}, ...["Type", "Other end",
+    rows.length ? el("table", { class: "moves" }, el("thead", {}, el("tr", {}, ...["Type", "Other end",
       "What happens", "Evidence moving"].map((h) => el("th", {}, h)))), el("tbody", {}, ...rows)) : null);
   $("merge-why").value = why();
   $("merge-dialog").showModal();
@@ -223,7 +229,7 @@ function entityPanel(record, hist) {
       await api.alias(id, a, true, why());
       hooks.status(`Alias “${a}” removed`);
       await resync([id]);
-      await render();
+      await reshow(id);
     }, { "aria-label": `Remove alias ${a}`, class: "remove-alias" })));
   const merges = hist.merges.map((m) => el("li", {}, `${m.merged} (${m.who}, ${m.at.slice(0, 10)}) — ${m.why} `,
     button("Unmerge", async () => {
@@ -243,7 +249,7 @@ function entityPanel(record, hist) {
         await api.rename(id, name, why());
         hooks.status(`Renamed to “${name}”`);
         await resync([id]);
-        await render();
+        await reshow(id);
       }, { id: "rename" })),
     el("h3", {}, "Aliases"),
     aliases.length ? el("ul", { id: "curation-aliases" }, ...aliases) : el("p", { class: "muted" }, "none"),
@@ -254,7 +260,7 @@ function entityPanel(record, hist) {
         await api.alias(id, value, false, why());
         hooks.status(`Alias “${value}” added`);
         await resync([id]);
-        await render();
+        await reshow(id);
       }, { id: "alias-add" })),
     el("h3", {}, "Merge a duplicate into this"),
     pickEntity("merge-other", (hit) => act(() => preview(id, hit.id))()),

@@ -80,15 +80,16 @@ def _listed(items: list[dict[str, Any]], most: int = 5) -> str:
 
 def _context_reasons(row: dict[str, Any]) -> list[Reason]:
     reasons = []
-    shared = row["shared"]
+    a_in = {p["id"]: p for p in row["a_in"]}
+    b_in = {p["id"]: p for p in row["b_in"]}
+    common = [a_in[i] for i in sorted(a_in.keys() & b_in.keys())]
+    # a place both are in is counted once, as the place
+    shared = [x for x in row["shared"] if x["id"] not in a_in.keys() & b_in.keys()]
     if shared:
         points = min(PER_NEIGHBOUR * len(shared), MAX_NEIGHBOURS)
         reasons.append(Reason(kind="shared_neighbours", points=points,
                               text=f"{len(shared)} shared neighbour{'s' if len(shared) > 1 else ''}: "
                                    f"{_listed(shared)}"))
-    a_in = {p["id"]: p for p in row["a_in"]}
-    b_in = {p["id"]: p for p in row["b_in"]}
-    common = [a_in[i] for i in sorted(a_in.keys() & b_in.keys())]
     if common:
         reasons.append(Reason(kind="same_place", points=SAME_PLACE, text=f"both in {_listed(common)}"))
     elif a_in and b_in:

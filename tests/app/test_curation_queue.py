@@ -39,18 +39,23 @@ def _kinds(candidate: dict[str, Any]) -> list[str]:
 def test_the_queue_ranks_likely_duplicates_each_with_its_reasons(client: TestClient) -> None:
     queue = _pairs(client)
     assert [(c["a"]["id"], c["b"]["id"]) for c in queue] == [
-        ("gov:cn-mps", "gov:cn-mps-2"),  # a shared alias, a shared neighbour, the same state
-        ("gov:tj-mvd", "gov:tj-mvd-2"),  # similar names, two shared neighbours, the same state
-        ("facility:border-post", "facility:wakhan-base"),  # only neighbours and the region
+        ("gov:cn-mps", "gov:cn-mps-2"),  # a shared alias, the same state
+        ("gov:tj-mvd", "gov:tj-mvd-2"),  # similar names, the same state, a shared neighbour
         ("facility:wakhan-base", "facility:wakhan-post"),  # the same name, in different regions
+        ("facility:border-post", "facility:wakhan-base"),  # only neighbours and the region
     ]
-    mps, mvd, posts, wakhan = queue
-    assert _kinds(mps) == ["shared_alias", "same_place", "shared_neighbours"]
-    assert "“MPS”" in mps["reasons"][0]["text"]
-    assert _kinds(mvd) == ["similar_name", "shared_neighbours", "same_place"]
-    assert mvd["reasons"][0]["text"].startswith("names 89% alike")
-    assert mvd["reasons"][1]["text"] == "2 shared neighbours: MVD–MPS agreement, Tajikistan"
+    mps, mvd, wakhan, posts = queue
+    assert _kinds(mps) == ["shared_alias", "same_place"]
+    assert mps["reasons"][0]["text"] == "share the name or alias “MPS”"
+    assert mps["reasons"][1]["text"] == "both in China"
+    assert _kinds(mvd) == ["similar_name", "same_place", "shared_neighbours"]
+    assert mvd["reasons"][0]["text"] == ("names 89% alike: “Ministry of Internal Affairs of Tajikistan” and "
+                                         "“Tajik Ministry of Internal Affairs”")
+    # the state both are in counts once, as the place
+    assert mvd["reasons"][2]["text"] == "1 shared neighbour: MVD–MPS agreement"
     assert _kinds(posts) == ["shared_neighbours", "same_place"]
+    assert posts["reasons"][0]["text"] == ("2 shared neighbours: Ministry of Internal Affairs of Tajikistan, "
+                                           "Ministry of Public Security of China")
     assert posts["reasons"][1]["text"] == "both in Gorno-Badakhshan Autonomous Oblast"
     assert _kinds(wakhan) == ["same_name", "different_place"]
     assert wakhan["reasons"][1]["points"] < 0

@@ -52,10 +52,10 @@ def test_the_queue_lists_likely_duplicates_with_their_reasons(db: Db, live_api: 
     assert [(items.nth(i).get_attribute("data-a"), items.nth(i).get_attribute("data-b"))
             for i in range(items.count())] == [
         ("gov:cn-mps", "gov:cn-mps-2"), ("gov:tj-mvd", "gov:tj-mvd-2"),
-        ("facility:border-post", "facility:wakhan-base"), ("facility:wakhan-base", "facility:wakhan-post")]
+        ("facility:wakhan-base", "facility:wakhan-post"), ("facility:border-post", "facility:wakhan-base")]
     assert items.nth(0).locator(".reasons li").first.inner_text().startswith("share the name or alias “MPS”")
     assert items.nth(1).locator(".reasons li").first.inner_text().startswith("names 89% alike")
-    against = items.nth(3).locator(".reasons li.against").inner_text()
+    against = items.nth(2).locator(".reasons li.against").inner_text()
     assert against.startswith("in different places: Gorno-Badakhshan Autonomous Oblast and Wakhan Corridor")
     assert "4 likely duplicate pairs" in page.inner_text("#duplicates-note")
     page.screenshot(path=str(ARTIFACTS / "page-curation-queue.png"))
@@ -85,6 +85,7 @@ def test_merge_after_its_preview_undo_unmerges_and_redo_merges_again(db: Db, liv
     assert moves.split("\t") == ["TRAINS", "Chinese Public Security Ministry", "moves", "1 of 1"]
     assert page.locator("#merge-preview tr[data-action=joins]").count() == 2
     assert _actions(db) == []  # the preview wrote nothing
+    page.screenshot(path=str(ARTIFACTS / "page-curation-merge.png"))
 
     page.click("#merge-confirm")  # no reason: refused
     _status_matches(page, "Say why the two are one")
@@ -131,6 +132,7 @@ def test_rename_aliases_and_the_history_beside_the_details(db: Db, live_api: Liv
     page.wait_for_selector("#curation-history li[data-action='entity.alias_removed']")
     assert not any("MVD RT" in a for a in page.locator("#curation-aliases li").all_inner_texts())
     assert _actions(db) == ["entity.alias_removed", "entity.alias_added", "entity.renamed"]
+    page.screenshot(path=str(ARTIFACTS / "page-curation-panel.png"))
     assert not page.js_errors, page.js_errors
 
 
