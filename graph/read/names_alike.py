@@ -12,7 +12,7 @@ from rapidfuzz.utils import default_process
 
 #: names shorter than this (once normalised) only count when equal: "PLA" and "PLAN" are not alike
 MIN_FUZZY_CHARS = 5
-#: rows of the similarity matrix computed at once (a chunk is CHUNK × all names of the label, bytes)
+#: rows of the similarity matrix computed at once (a chunk is CHUNK × the names it can match, bytes)
 CHUNK = 1000
 
 
@@ -68,19 +68,26 @@ def alike(entities: Iterable[Names], *, cutoff: int = 85) -> list[Alike]:
     for entity in entities:
         by_label.setdefault(entity.coarse, []).append(entity)
     found: dict[tuple[str, str], Alike] = {}
+    # two names at least ``cutoff`` alike differ in length by at most this factor, so with the names
+    # sorted by length each chunk is compared only with the names after it that are short enough
+    reach = (200 - cutoff) / max(cutoff, 1)
     for group in by_label.values():
         norms, owners, originals, canonical = _strings(group)
         if len(set(owners)) < 2:
             continue
-        owner = np.asarray(owners)
+        order = sorted(range(len(norms)), key=lambda k: len(norms[k]))
+        norms, originals = [norms[k] for k in order], [originals[k] for k in order]
+        owners, canonical = [owners[k] for k in order], [canonical[k] for k in order]
+        lengths = np.asarray([len(n) for n in norms])
         for start in range(0, len(norms), CHUNK):
             chunk = norms[start:start + CHUNK]
-            scores = process.cdist(chunk, norms, scorer=fuzz.token_sort_ratio, score_cutoff=cutoff,
-                                   dtype=np.uint8, workers=1)
+            stop = int(np.searchsorted(lengths, lengths[start + len(chunk) - 1] * reach, side="right"))
+            scores = process.cdist(chunk, norms[start:stop], scorer=fuzz.token_sort_ratio,
+                                   score_cutoff=cutoff, dtype=np.uint8, workers=1)
             rows, cols = np.nonzero(scores)
             for row, col in zip(rows.tolist(), cols.tolist(), strict=True):
-                i, j = start + row, col
-                if owner[i] >= owner[j]:  # each pair once, never an entity with itself
+                i, j = start + row, start + col
+                if i >= j or owners[i] == owners[j]:  # each pair once, never an entity with itself
                     continue
                 score = int(scores[row, col])
                 if score < 100 and min(len(norms[i]), len(norms[j])) < MIN_FUZZY_CHARS:
