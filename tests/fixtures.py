@@ -100,3 +100,57 @@ def seed_graph() -> GraphDocument:
 def extracted(path: str, graph: GraphDocument | None, error: str | None = None) -> ExtractResult:
     """A file's extraction as the loaders hand it to ingest: its graph, or why there is none."""
     return ExtractResult(Path(path), graph, error)
+
+
+# --- likely duplicates for the curation queue (issue 16) ---
+
+#: id -> (labels, name, aliases): three pairs that share a name, an alias or most of a name, and
+#: a pair of posts alike only in their neighbours
+DUPLICATE_ENTITIES: dict[str, tuple[list[str], str, list[str]]] = {
+    "state:tajikistan": (["Actor", "State"], "Tajikistan", []),
+    "state:china": (["Actor", "State"], "China", []),
+    "agreement:mvd-mps": (["Agreement"], "MVD–MPS agreement", []),
+    "gov:tj-mvd": (["Actor", "GovernmentBody"], "Ministry of Internal Affairs of Tajikistan", ["MVD"]),
+    "gov:tj-mvd-2": (["Actor", "GovernmentBody"], "Tajik Ministry of Internal Affairs", []),
+    "gov:cn-mps": (["Actor", "GovernmentBody"], "Ministry of Public Security of China", ["MPS"]),
+    "gov:cn-mps-2": (["Actor", "GovernmentBody"], "Chinese Public Security Ministry", ["MPS"]),
+    "region:gbao": (["Site", "Region"], "Gorno-Badakhshan Autonomous Oblast", []),
+    "region:wakhan-corridor": (["Site", "Region"], "Wakhan Corridor", []),
+    "facility:wakhan-base": (["Site", "Facility"], "Wakhan base", []),
+    "facility:wakhan-post": (["Site", "Facility"], "Wakhan Base", []),
+    "facility:border-post": (["Site", "Facility"], "Border post 12", []),
+}
+DUPLICATE_CLAIMS: list[tuple[str, str, str]] = [
+    ("gov:tj-mvd", "PARTY_TO", "agreement:mvd-mps"), ("gov:tj-mvd-2", "PARTY_TO", "agreement:mvd-mps"),
+    ("gov:cn-mps", "PARTY_TO", "agreement:mvd-mps"),
+    ("gov:tj-mvd", "LOCATED_IN", "state:tajikistan"), ("gov:tj-mvd-2", "LOCATED_IN", "state:tajikistan"),
+    ("gov:cn-mps", "LOCATED_IN", "state:china"), ("gov:cn-mps-2", "LOCATED_IN", "state:china"),
+    ("gov:tj-mvd", "COOPERATES_WITH", "gov:tj-mvd-2"), ("gov:tj-mvd-2", "TRAINS", "gov:cn-mps-2"),
+    ("region:gbao", "LOCATED_IN", "state:tajikistan"),
+    ("facility:wakhan-base", "LOCATED_IN", "region:gbao"),
+    ("facility:border-post", "LOCATED_IN", "region:gbao"),
+    ("facility:wakhan-post", "LOCATED_IN", "region:wakhan-corridor"),
+    ("gov:tj-mvd", "OPERATES", "facility:wakhan-base"), ("gov:tj-mvd", "OPERATES", "facility:border-post"),
+    ("gov:cn-mps", "FUNDS", "facility:wakhan-base"), ("gov:cn-mps", "FUNDS", "facility:border-post"),
+]
+
+
+def duplicates_graph() -> GraphDocument:
+    """One report making DUPLICATE_CLAIMS, each quoted by a sentence of its own, mentioning every entity."""
+    names = {i: name for i, (_, name, _) in DUPLICATE_ENTITIES.items()}
+    sentences = [f"{names[s]} {t} {names[o]}." for s, t, o in DUPLICATE_CLAIMS]
+    text = " ".join(sentences)
+    doc_id = "doc:" + hashlib.sha256(text.encode()).hexdigest()
+    props = {"title": "Duplicates report", "text": text, "language": "en"}
+    nodes: list[dict[str, Any]] = [{"id": doc_id, "labels": ["Document"], "name": props["title"],
+                                    "properties": props}]
+    nodes += [{"id": i, "labels": labels, "name": name, "aliases": aliases}
+              for i, (labels, name, aliases) in DUPLICATE_ENTITIES.items()]
+    rels: list[dict[str, Any]] = []
+    for (source, rel_type, target), quote in zip(DUPLICATE_CLAIMS, sentences, strict=True):
+        start = text.find(quote)
+        evidence = {"document": doc_id, "quote": quote, "start": start, "end": start + len(quote)}
+        rels.append({"type": rel_type, "source": source, "target": target,
+                     "properties": {"status": "reported"}, "evidence": [evidence]})
+    rels += [{"type": "MENTIONS", "source": doc_id, "target": i} for i in DUPLICATE_ENTITIES]
+    return GraphDocument.model_validate({"nodes": nodes, "relationships": rels})

@@ -22,3 +22,8 @@ ROUTERS.extend([documents.router, curation.router])
 from app.routers import investigations, notes  # noqa: E402
 
 ROUTERS.extend([investigations.router, notes.router])
+
+# curation from the page: the duplicate queue, merge previews, an entity's history (issue 16)
+from app.routers import curation_queue  # noqa: E402
+
+ROUTERS.append(curation_queue.router)

@@ -106,3 +106,17 @@ export async function induced(nodeIds) {
 // Analyst notes
 export const notes = (target) => call(`/notes?${query({ target })}`);
 export const addNote = (kind, target, text) => call("/notes", { method: "POST", body: { kind, target, text } });
+
+// Curation (curation.js): the duplicate queue, merge preview, history, and the audited changes
+const post = (path, body) => call(path, { method: "POST", body });
+export const duplicates = (limit = 50) => call(`/curation/duplicates?${query({ limit })}`);
+export const mergePreview = (survivor, merged) => call(`/curation/merge-preview?${query({ survivor, merged })}`);
+export const history = (id) => call(`/curation/history/${encodeURIComponent(id)}`);
+export const audit = (target) => call(`/curation/audit?${query({ target })}`);
+export const merge = (survivor, merged, why) => post("/curation/merge", { survivor, merged, why });
+export const unmerge = (merge, why) => post("/curation/unmerge", { merge, why });
+export const rename = (id, name, why) => post("/curation/rename", { id, name, why });
+export const alias = (id, value, remove, why) => post("/curation/alias", { id, alias: value, remove, why });
+export const assertClaim = (source, type, target, status, why) =>
+  post("/curation/assert", { source, type, target, status, why });
+export const retract = (claimId, why) => post("/curation/retract", { claim_id: claimId, why });

@@ -12,9 +12,11 @@ import { combobox } from "./suggest.js";
 import { createHistory } from "./history.js";
 import * as workbench from "./workbench.js";
 import * as notes from "./notes.js";
+import * as curation from "./curation.js";
 
 const $ = (id) => document.getElementById(id);
 const state = { source: null, target: null, selected: null };
+const TABS = ["graph", "map", "list", "curation"];
 
 const cy = cytoscape({
   container: $("graph"), style: STYLE, elements: [], wheelSensitivity: 0.3,
@@ -77,6 +79,7 @@ function select(id) {
   const rel = element.data("rel") || {};
   if (element.isNode()) notes.show(element.data("coarse") === "Document" ? "document" : "entity", id, fail);
   else notes.show("relationship", rel.claim_id || rel.properties?.claim_id || id, fail);
+  curation.show(element);
   if (element.isNode()) {
     panel.showNode(element.data("node"), [
       ["Expand neighbours", () => expand(id)],
@@ -176,7 +179,7 @@ function renderList() {
 }
 
 function showTab(name) {
-  for (const tab of ["graph", "map", "list"]) {
+  for (const tab of TABS) {
     const on = tab === name;
     $(`tab-${tab}`).setAttribute("aria-selected", String(on));
     $(`tab-${tab}`).tabIndex = on ? 0 : -1;
@@ -213,7 +216,7 @@ function wire() {
     }
   });
   cy.on("tap", "node, edge", (event) => select(event.target.id()));
-  const tabs = ["graph", "map", "list"];
+  const tabs = TABS;
   tabs.forEach((name, i) => {
     $(`tab-${name}`).addEventListener("click", () => showTab(name));
     $(`tab-${name}`).addEventListener("keydown", (event) => {
@@ -248,3 +251,4 @@ status("Ready");
 notes.setup(status, fail);
 workbench.setup({ cy, history: chartHistory, refresh, status, fail,
   onHistory: (callback) => { historyChanged = callback; } });
+curation.setup({ cy, history: chartHistory, refresh, status, fail, add: merge, select });

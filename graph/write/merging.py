@@ -17,13 +17,11 @@ from neo4j.time import DateTime
 
 from graph import queries
 from graph.db import Db
-from graph.write import audit
+from graph.write import audit, merge_plan
 from graph.write.curation import entity
-from graph.write.writer import claim_id_of, refresh_support
+from graph.write.writer import refresh_support
 from pactgraph import vocabulary as vocab
 from pactgraph.errors import ConflictError, InputError, NotFoundError
-
-_EVIDENCE = ("evidence_documents", "evidence_quotes", "evidence_starts", "evidence_ends", "evidence_statuses")
 
 
 def _to_json(value: Any) -> Any:
@@ -59,23 +57,7 @@ def merge(db: Db, survivor: str, merged: str, *, who: str, why: str) -> dict[str
             raise ConflictError(f"{merged} is {vocab.coarse_label(gone['labels'])} but {survivor} is "
                                 f"{vocab.coarse_label(keep['labels'])}; only like entities merge")
         rels = tx.run(queries.load("merge_read_relationships"), id=merged).data()
-        rows, dropped = [], []
-        for rel in rels:
-            source = survivor if rel["source"] == merged else rel["source"]
-            target = survivor if rel["target"] == merged else rel["target"]
-            if source == target:
-                dropped.append(rel["props"].get("claim_id"))
-                continue
-            if rel["type"] in vocab.SYMMETRIC_TYPES and target < source:
-                source, target = target, source
-            props = {k: v for k, v in rel["props"].items() if k not in (*_EVIDENCE, "claim_id")}
-            rows.append({"type": vocab.check_type(rel["type"]), "source": source, "target": target,
-                         "claim_id": claim_id_of(source, rel["type"], target), "props": props,
-                         "documents": rel["props"].get("evidence_documents") or [],
-                         "quotes": rel["props"].get("evidence_quotes") or [],
-                         "starts": rel["props"].get("evidence_starts") or [],
-                         "ends": rel["props"].get("evidence_ends") or [],
-                         "statuses": rel["props"].get("evidence_statuses") or []})
+        rows, dropped = merge_plan.plan(rels, survivor, merged)
         moved = tx.run(queries.load("merge_move_relationships"), rows=rows).data() if rows else []
         snapshot = {
             "node": {"id": merged, "labels": gone["labels"], "props": _props(gone["props"])},
