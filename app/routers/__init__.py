@@ -22,3 +22,8 @@ ROUTERS.extend([documents.router, curation.router])
 from app.routers import investigations, notes  # noqa: E402
 
 ROUTERS.extend([investigations.router, notes.router])
+
+# the cited report on a path, a selection or an investigation, as HTML or PDF (issue 16)
+from app.routers import report  # noqa: E402
+
+ROUTERS.append(report.router)
