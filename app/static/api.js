@@ -106,3 +106,6 @@ export async function induced(nodeIds) {
 // Analyst notes
 export const notes = (target) => call(`/notes?${query({ target })}`);
 export const addNote = (kind, target, text) => call("/notes", { method: "POST", body: { kind, target, text } });
+
+// The cited report (report.js): the Response of POST /report/{html|pdf}
+export const report = (format, body) => call(`/report/${format}`, { method: "POST", body, raw: true });

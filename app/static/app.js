@@ -12,6 +12,7 @@ import { combobox } from "./suggest.js";
 import { createHistory } from "./history.js";
 import * as workbench from "./workbench.js";
 import * as notes from "./notes.js";
+import * as report from "./report.js";
 
 const $ = (id) => document.getElementById(id);
 const state = { source: null, target: null, selected: null };
@@ -139,6 +140,7 @@ async function findPath() {
       return;
     }
     for (const path of result.paths) merge(path);
+    state.path = { source, target, mode: $("path-mode").value }; // what a report on the path asks for
     const ids = result.paths.flatMap((p) => [...p.nodes.map((n) => n.id),
       ...p.relationships.map((r) => r.id || r.claim_id || `${r.source}|${r.type}|${r.target}`)]);
     for (const id of ids) cy.getElementById(id).addClass("path").style("display", "element");
@@ -248,3 +250,4 @@ status("Ready");
 notes.setup(status, fail);
 workbench.setup({ cy, history: chartHistory, refresh, status, fail,
   onHistory: (callback) => { historyChanged = callback; } });
+report.setup({ cy, state, status, fail });
