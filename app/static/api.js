@@ -105,6 +105,7 @@ export async function induced(nodeIds) {
 
 // Analyst notes
 export const notes = (target) => call(`/notes?${query({ target })}`);
+export const searchNotes = (q) => call(`/notes?${query({ q })}`);
 export const addNote = (kind, target, text) => call("/notes", { method: "POST", body: { kind, target, text } });
 
 // The cited report (report.js): the Response of POST /report/{html|pdf}

@@ -13,6 +13,7 @@ import { createHistory } from "./history.js";
 import * as workbench from "./workbench.js";
 import * as notes from "./notes.js";
 import * as report from "./report.js";
+import * as notesearch from "./notesearch.js";
 
 const $ = (id) => document.getElementById(id);
 const state = { source: null, target: null, selected: null };
@@ -251,3 +252,5 @@ notes.setup(status, fail);
 workbench.setup({ cy, history: chartHistory, refresh, status, fail,
   onHistory: (callback) => { historyChanged = callback; } });
 report.setup({ cy, state, status, fail });
+notesearch.setup({ cy, select, status, fail, openDocument: panel.openDocument,
+  showEntity: async (id) => (cy.getElementById(id).nonempty() ? select(id) : pickSource(await api.entity(id))) });

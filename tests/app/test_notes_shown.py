@@ -84,3 +84,11 @@ def test_ftm_notes_are_valid_notes_on_what_they_are_about(client: TestClient, no
     assert notes["Amount unconfirmed"]["entity"] == [ftm_id("china"), ftm_id("wakhan_base")]
     assert notes["Amount unconfirmed"]["summary"] == ["On the link China FUNDS Wakhan base"]
     assert all(n["name"] == ["Note by local"] for n in notes.values())
+
+
+def test_a_search_hit_names_the_entity_or_document_it_is_on(client: TestClient,
+                                                            noted: dict[str, str]) -> None:
+    hits = {n["text"]: n["target_name"] for n in client.get("/notes", params={"q": "t"}).json()}
+    assert hits == {"Check the 2016 visit": "Ministry of Internal Affairs of Tajikistan",
+                    "Translated from Russian": "Tajikistan and China Deepen Security Cooperation",
+                    "Amount unconfirmed": None}
