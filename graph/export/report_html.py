@@ -1,5 +1,6 @@
-"""The cited report as one HTML page (jinja2, autoescaped): the chart, each link in words with its
-quotes, status and grades, and the numbered sources; its own print rules make it print as a brief."""
+"""The cited report as one HTML page (jinja2, autoescaped, from report.html beside this module): the
+chart, each link in words with its quotes, status and grades, and the numbered sources; its own print
+rules make it print as a brief."""
 
 from __future__ import annotations
 
@@ -14,7 +15,8 @@ from markupsafe import Markup
 from graph.export import chart
 from graph.read.report import Brief
 
-TEMPLATES = Path(__file__).resolve().parent / "templates"
+#: the template sits beside this module, so package data ("*.html") carries it into a wheel
+TEMPLATES = Path(__file__).resolve().parent
 
 
 def weburl(url: str | None) -> bool:
