@@ -5,6 +5,7 @@ the numbered sources with their addresses as links."""
 from __future__ import annotations
 
 import io
+import logging
 from functools import cache
 from pathlib import Path
 
@@ -19,6 +20,9 @@ from graph.read.report import Brief
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
 WQY = Path("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc")
 GREY, INK = (75, 85, 99), (17, 24, 39)
+# fontTools says on every report that it cannot subset the Chinese font's bitmap strikes (it drops
+# them; the outlines are kept): a warning per request that tells an operator nothing
+logging.getLogger("fontTools.subset").setLevel(logging.ERROR)
 
 
 @cache
@@ -92,7 +96,9 @@ class _Report(FPDF):
             self.circle(x, y, chart.RADIUS * scale, style="F")
             self.set_text_color(*INK)
             name = self.text_of(chart.short(dot.name))
-            self.text(x - self.get_string_width(name) / 2, y + chart.RADIUS * scale + 3, name)
+            width = self.get_string_width(name) + 2
+            self.set_xy(x - width / 2, y + chart.RADIUS * scale + 0.5)
+            self.cell(width, 3, name, align="C")  # a cell, not text(): it takes the fallback font
         self.set_y(top + height + 2)
 
 
