@@ -46,6 +46,8 @@ export function setup({ cy, select, showEntity, openDocument, status, fail }) {
   }
 
   $("notes-search-open").addEventListener("click", () => {
+    $("notes-found").replaceChildren(); // hits of an earlier search may name what is now on the chart
+    $("notes-none").hidden = true;
     $("notes-search").showModal();
     $("notes-q").focus();
   });
