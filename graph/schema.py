@@ -19,6 +19,7 @@ STATEMENTS = (
     "store_index_document_key", "store_index_audit_target", "store_index_audit_at",
     "store_index_merge_from", "store_unique_merge_id", "store_unique_audit_id",
     "store_unique_investigation_id", "store_unique_investigation_version", "store_unique_note_id",
+    "store_index_note_target",
 )
 #: the databases each live driver has seen the schema applied to in this process
 _done: weakref.WeakKeyDictionary[Driver, set[str]] = weakref.WeakKeyDictionary()

@@ -27,3 +27,7 @@ ROUTERS.extend([investigations.router, notes.router])
 from app.routers import curation_queue  # noqa: E402
 
 ROUTERS.append(curation_queue.router)
+# the cited report on a path, a selection or an investigation, as HTML or PDF (issue 16)
+from app.routers import report  # noqa: E402
+
+ROUTERS.append(report.router)

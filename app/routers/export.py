@@ -1,4 +1,5 @@
-"""Export a subgraph: graph JSON, GraphML, GEXF (Gephi), i2 CSV (zip) or FollowTheMoney JSON lines."""
+"""Export a subgraph: graph JSON, GraphML, GEXF (Gephi), i2 CSV (zip) or FollowTheMoney JSON lines, with
+the analysts' notes on its entities, links and cited documents."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from app.auth import ReaderDep
 from app.deps import DbDep, FiltersDep
 from graph import export
+from graph.db import Db
 from graph.read import neighbourhood, subgraph
 from graph.read.readq import Filters
 
@@ -27,9 +29,10 @@ class ExportRequest(BaseModel):
     as_of: Annotated[str | None, Field(max_length=10)] = None
 
 
-def _download(data: dict[str, Any], fmt: str, stem: str) -> Response:
+def _download(db: Db, data: dict[str, Any], fmt: str, stem: str) -> Response:
+    """``data`` with the analysts' notes on its items, in ``fmt``, as a file to save."""
     return Response(
-        export.render(data, fmt),
+        export.render(export.add_notes(db, data), fmt),
         media_type=export.MEDIA_TYPES[fmt],
         headers={"Content-Disposition": f'attachment; filename="{stem}.{export.EXTENSIONS[fmt]}"'},
     )
@@ -40,7 +43,7 @@ def export_nodes(fmt: Format, body: ExportRequest, db: DbDep, who: ReaderDep) ->
     """The subgraph induced by ``node_ids`` (their links and evidence) in the chosen format."""
     as_of = Filters(as_of=body.as_of).as_of
     data = subgraph.induced(db, list(dict.fromkeys(body.node_ids)), as_of=as_of).to_dict(db)
-    return _download(data, fmt, "pactgraph-subgraph")
+    return _download(db, data, fmt, "pactgraph-subgraph")
 
 
 @router.get("/entities/{entity_id}/neighbours/export/{fmt}")
@@ -55,4 +58,4 @@ def export_neighbours(
 ) -> Response:
     """An entity's neighbourhood (as GET /entities/{id}/neighbours) in the chosen format."""
     data = neighbourhood.neighbours(db, entity_id, filters, depth=depth, limit=limit).to_dict(db)
-    return _download(data, fmt, "pactgraph-neighbours")
+    return _download(db, data, fmt, "pactgraph-neighbours")

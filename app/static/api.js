@@ -105,6 +105,7 @@ export async function induced(nodeIds) {
 
 // Analyst notes
 export const notes = (target) => call(`/notes?${query({ target })}`);
+export const searchNotes = (q) => call(`/notes?${query({ q })}`);
 export const addNote = (kind, target, text) => call("/notes", { method: "POST", body: { kind, target, text } });
 
 // Curation (curation.js): the duplicate queue, merge preview, history, and the audited changes
@@ -120,3 +121,5 @@ export const alias = (id, value, remove, why) => post("/curation/alias", { id, a
 export const assertClaim = (source, type, target, status, why) =>
   post("/curation/assert", { source, type, target, status, why });
 export const retract = (claimId, why) => post("/curation/retract", { claim_id: claimId, why });
+// The cited report (report.js): the Response of POST /report/{html|pdf}
+export const report = (format, body) => call(`/report/${format}`, { method: "POST", body, raw: true });

@@ -13,6 +13,8 @@ import { createHistory } from "./history.js";
 import * as workbench from "./workbench.js";
 import * as notes from "./notes.js";
 import * as curation from "./curation.js";
+import * as report from "./report.js";
+import * as notesearch from "./notesearch.js";
 
 const $ = (id) => document.getElementById(id);
 const state = { source: null, target: null, selected: null };
@@ -142,6 +144,7 @@ async function findPath() {
       return;
     }
     for (const path of result.paths) merge(path);
+    state.path = { source, target, mode: $("path-mode").value }; // what a report on the path asks for
     const ids = result.paths.flatMap((p) => [...p.nodes.map((n) => n.id),
       ...p.relationships.map((r) => r.id || r.claim_id || `${r.source}|${r.type}|${r.target}`)]);
     for (const id of ids) cy.getElementById(id).addClass("path").style("display", "element");
@@ -252,3 +255,6 @@ notes.setup(status, fail);
 workbench.setup({ cy, history: chartHistory, refresh, status, fail,
   onHistory: (callback) => { historyChanged = callback; } });
 curation.setup({ cy, history: chartHistory, refresh, status, fail, add: merge, select });
+report.setup({ cy, state, status, fail });
+notesearch.setup({ cy, select, status, fail, openDocument: panel.openDocument,
+  showEntity: async (id) => (cy.getElementById(id).nonempty() ? select(id) : pickSource(await api.entity(id))) });

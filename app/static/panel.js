@@ -87,6 +87,11 @@ export async function showNode(node, actions) {
   if (record.relationship_counts) {
     extra.push(section("Relationships", table(record.relationship_counts)));
   }
+  if (record.notes?.length) { // analysts' notes in the profile (the Notes box below adds them)
+    extra.push(section(`Notes (${record.notes.length})`, el("ul", { class: "profile-notes" },
+      ...record.notes.map((n) => el("li", {}, n.text,
+        el("span", { class: "muted" }, ` — ${n.author}, ${n.at.slice(0, 16).replace("T", " ")}`))))));
+  }
   if (record.first_reported || record.last_reported) {
     extra.push(el("p", {}, `First reported ${record.first_reported || "?"}, last ${record.last_reported || "?"}`));
   }

@@ -11,8 +11,9 @@ from typing import Any, Literal
 
 import networkx as nx
 
+from graph.db import Db
 from graph.export.ftm import ftm_lines
-from graph.write import grading
+from graph.write import grading, notes
 from pactgraph import vocabulary as vocab
 
 Format = Literal["json", "graphml", "gexf", "i2", "ftm"]
@@ -44,11 +45,34 @@ def _report_date(props: dict[str, Any]) -> str | None:
     return _full_date(props.get("date") or props.get("first_reported") or props.get("published"))
 
 
+def add_notes(db: Db, data: dict[str, Any]) -> dict[str, Any]:
+    """Give ``data`` the analysts' notes on its entities, links and cited documents, as ``notes``: a
+    list of {id, kind, target, text, author, at}, each naming the item it is on (an entity or document
+    id, a link's id)."""
+    targets = [*(n["id"] for n in data["nodes"]), *(r["id"] for r in data["relationships"]),
+               *(e["document"] for r in data["relationships"] for e in r["evidence"])]
+    found = notes.on_targets(db, targets)
+    data["notes"] = [note for target in dict.fromkeys(targets) for note in found.get(target, [])]
+    return data
+
+
+def notes_by_target(data: dict[str, Any]) -> dict[str, str]:
+    """Each noted item's notes as one line: "text (author, time); …"."""
+    lines: dict[str, list[str]] = {}
+    for note in data.get("notes", []):
+        when = str(note["at"])[:16].replace("T", " ")
+        lines.setdefault(note["target"], []).append(f"{note['text']} ({note['author']}, {when})")
+    return {target: "; ".join(texts) for target, texts in lines.items()}
+
+
 def to_networkx(data: dict[str, Any]) -> nx.MultiDiGraph:
-    """Flat attributes (lists joined) so GraphML/GEXF writers accept them; quotes kept on edges."""
+    """Flat attributes (lists joined) so GraphML/GEXF writers accept them; quotes and notes kept."""
     graph = nx.MultiDiGraph(mode="dynamic")
+    noted = notes_by_target(data)
     for node in data["nodes"]:
         attrs = {k: _flat(v) for k, v in node["properties"].items()}
+        if node["id"] in noted:
+            attrs["notes"] = noted[node["id"]]
         graph.add_node(
             node["id"],
             **attrs,
@@ -70,6 +94,8 @@ def to_networkx(data: dict[str, Any]) -> nx.MultiDiGraph:
             quotes=_flat([e["quote"] for e in rel["evidence"]]),
             sources=_flat([cite(e) for e in rel["evidence"]]),
         )
+        if rel["id"] in noted:
+            attrs["notes"] = noted[rel["id"]]
         graph.add_edge(rel["source"], rel["target"], key=rel["id"], **attrs)
     return graph
 
@@ -112,7 +138,8 @@ def i2_zip(data: dict[str, Any]) -> bytes:
     """entities.csv and links.csv as i2 Analyst's Notebook imports them, with source and grade columns."""
     entities, links = io.StringIO(), io.StringIO()
     ew = csv.writer(entities)
-    ew.writerow(["Entity ID", "Entity Type", "Subtype", "Label", "Aliases", "Description"])
+    noted = notes_by_target(data)
+    ew.writerow(["Entity ID", "Entity Type", "Subtype", "Label", "Aliases", "Description", "Notes"])
     for node in data["nodes"]:
         ew.writerow(
             [
@@ -122,6 +149,7 @@ def i2_zip(data: dict[str, Any]) -> bytes:
                 node["name"],
                 "; ".join(node["aliases"]),
                 node["properties"].get("description", ""),
+                noted.get(node["id"], ""),
             ]
         )
     lw = csv.writer(links)
@@ -142,6 +170,7 @@ def i2_zip(data: dict[str, Any]) -> bytes:
             "Grade",
             "Quote",
             "Source URL",
+            "Notes",
         ]
     )
     for rel in data["relationships"]:
@@ -164,6 +193,7 @@ def i2_zip(data: dict[str, Any]) -> bytes:
                 grades["i2_grade"],
                 " | ".join(e["quote"] for e in ev),
                 " | ".join(str(e.get("url") or "") for e in ev),
+                noted.get(rel["id"], ""),
             ]
         )
     out = io.BytesIO()

@@ -5,7 +5,9 @@ written ``prefix.slug`` (other ids get a readable form plus a hash). A link beco
 or Payment only when both of its ends are within that schema's property ranges (the table
 below mirrors FtM's schema tree, and tests/app/test_export_ftm.py checks it against the
 library); otherwise an UnknownLink that keeps both ends. Each evidence document is an FtM
-Document (title, publisher, date, URL) that the link cites as ``proof``.
+Document (title, publisher, date, URL) that the link cites as ``proof``. Each analyst's note is an FtM
+Note on the entity or document it is about; FtM's Note can point only at a Thing, so a note on a link
+points at both of the link's ends and names the link in its summary.
 """
 
 from __future__ import annotations
@@ -136,8 +138,25 @@ def _link(rel: dict[str, Any], schemas: dict[str, str]) -> dict[str, Any]:
             "properties": {k: v for k, v in fields.items() if v}}
 
 
+def _note(note: dict[str, Any], things: set[str], links: dict[str, dict[str, Any]],
+          names: dict[str, str]) -> dict[str, Any] | None:
+    """An analyst's note as an FtM Note on what it is about (None when that is not exported)."""
+    props: dict[str, list[str]] = {"name": [f"Note by {note['author']}"], "description": [note["text"]],
+                                   "createdAt": [str(note["at"])[:19]]}
+    if note["target"] in things:
+        props["entity"] = [ftm_id(note["target"])]
+    elif rel := links.get(note["target"]):
+        props["entity"] = [ftm_id(rel["source"]), ftm_id(rel["target"])]
+        props["summary"] = [f"On the link {names.get(rel['source'], rel['source'])} {rel['type']} "
+                            f"{names.get(rel['target'], rel['target'])}"]
+    else:
+        return None
+    return {"id": ftm_id(note["id"]), "schema": "Note", "properties": props}
+
+
 def ftm_lines(data: dict[str, Any]) -> bytes:
-    """Nodes by schema, the documents their links cite, then the links (see the module docstring)."""
+    """Nodes by schema, the documents their links cite, the links, then the analysts' notes on any of
+    them (see the module docstring)."""
     lines: list[dict[str, Any]] = []
     schemas: dict[str, str] = {}
     for node in data["nodes"]:
@@ -150,4 +169,9 @@ def ftm_lines(data: dict[str, Any]) -> bytes:
                 documents.setdefault(entry["document"], _document(entry))
     lines.extend(documents.values())
     lines.extend(_link(rel, schemas) for rel in data["relationships"])
+    links = {rel["id"]: rel for rel in data["relationships"]}
+    names = {node["id"]: node["name"] for node in data["nodes"]}
+    for note in data.get("notes", []):
+        if made := _note(note, schemas.keys() | documents.keys(), links, names):
+            lines.append(made)
     return "".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines).encode()

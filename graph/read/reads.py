@@ -6,7 +6,11 @@ from typing import Any
 
 from graph.db import Db
 from graph.read import search
+from graph.write import notes
 from pactgraph.errors import NotFoundError
+
+#: the most notes an entity's profile lists (the notes route pages through the rest)
+PROFILE_NOTES = 100
 
 
 def search_entities(
@@ -36,7 +40,7 @@ def require_entities(db: Db, **named: str) -> None:
 
 
 def entity_profile(db: Db, entity_id: str, *, as_of: str | None = None) -> dict[str, Any]:
-    """Properties, aliases, sources, link counts by type and first/last reported of one entity."""
+    """Properties, aliases, sources, link counts by type, first/last reported and notes of one entity."""
     from graph.read import readq
     from graph.read.subgraph import plain, shape_node
 
@@ -53,4 +57,5 @@ def entity_profile(db: Db, entity_id: str, *, as_of: str | None = None) -> dict[
         "relationship_counts": {c["type"]: c["count"] for c in row["counts"] if c},
         "first_reported": plain(row["first_reported"]),
         "last_reported": plain(row["last_reported"]),
+        "notes": notes.find(db, target=entity_id, limit=PROFILE_NOTES),  # analysts' notes, newest first
     }

@@ -35,3 +35,13 @@ def find(db: Db, *, target: str | None = None, q: str | None = None,
 def delete(db: Db, note_id: str) -> None:
     if not db.run("note_delete", id=note_id)[0]["deleted"]:
         raise NotFoundError(f"no note {note_id!r}")
+
+
+def on_targets(db: Db, targets: list[str]) -> dict[str, list[dict[str, Any]]]:
+    """The notes on each of ``targets`` (entity, document or claim ids), oldest first: what exports,
+    profiles and reports show beside an item. Items without notes are absent."""
+    found: dict[str, list[dict[str, Any]]] = {}
+    if targets:
+        for row in _plain(db.read("note_on_targets", targets=list(dict.fromkeys(targets)))):
+            found.setdefault(row["target"], []).append(row)
+    return found

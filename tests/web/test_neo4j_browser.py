@@ -15,9 +15,11 @@ import pytest
 from neo4j import GraphDatabase
 
 from graph.db import Db
+from graph.read import subgraph
 from graph.server import browser_guides
 from graph.server.browser_config import browser_settings
 from graph.server.localserver import LocalNeo4j, free_port
+from graph.write import notes
 from graph.write.writer import GraphWriter
 from pactgraph.settings import PROJECT_ROOT, Settings
 from tests.fixtures import seed_graph
@@ -58,8 +60,16 @@ def _get_when_up(url: str, seconds: float = 60) -> str:
             time.sleep(0.5)
 
 
+def _note_the_seed(db: Db) -> None:
+    """Analysts' notes on the seed: one on the MVD, one on its agreement link (the notes slide lists them)."""
+    notes.add(db, kind="entity", target="tj_mvd", text="Check the 2016 visit", who="analyst")
+    link = next(iter(subgraph.induced(db, ["tj_mvd", "agr_wakhan_base"]).relationships))
+    notes.add(db, kind="relationship", target=link, text="Signed in Dushanbe?", who="analyst")
+
+
 def test_every_guide_query_answers_on_the_seed_graph(db: Db) -> None:
     GraphWriter(db).write(seed_graph())
+    _note_the_seed(db)
     results = run_guide(db, browser_guides.render_guide("http://127.0.0.1:8000"))
     assert len(results) >= 9
     for query, rows in results:
@@ -69,6 +79,21 @@ def test_every_guide_query_answers_on_the_seed_graph(db: Db) -> None:
     for fact in ("MVD of Tajikistan – MPS of China agreement on the Wakhan base", "Wakhan base",
                  "China will provide grant assistance for the construction of the base"):
         assert fact in flat
+
+
+def test_the_guides_notes_slide_lists_notes_with_what_they_are_on(db: Db) -> None:
+    GraphWriter(db).write(seed_graph())
+    _note_the_seed(db)
+    results = run_guide(db, browser_guides.render_guide("http://127.0.0.1:8000"))
+    latest = next(rows for query, rows in results if query.startswith("MATCH (n:Note)\n"))
+    assert [(r["note"], r["on"], r["author"]) for r in latest] == [
+        ("Signed in Dushanbe?", "Ministry of Internal Affairs of Tajikistan PARTY_TO "
+         "MVD of Tajikistan – MPS of China agreement on the Wakhan base", "analyst"),
+        ("Check the 2016 visit", "Ministry of Internal Affairs of Tajikistan", "analyst")]
+    on_one = next(rows for query, rows in results if "CALL (e)" in query and "Note" in query)
+    assert {r["note"] for r in on_one} == {"Check the 2016 visit", "Signed in Dushanbe?"}
+    found = next(rows for query, rows in results if "CONTAINS toLower($words)" in query)
+    assert [r["note"] for r in found] == ["Check the 2016 visit"]
 
 
 def test_the_guides_quotes_carry_status_and_cite_their_source(db: Db) -> None:
