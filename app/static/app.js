@@ -12,8 +12,10 @@ import { combobox } from "./suggest.js";
 import { createHistory } from "./history.js";
 import * as workbench from "./workbench.js";
 import * as notes from "./notes.js";
+import * as documents from "./documents.js";
 
 const $ = (id) => document.getElementById(id);
+const TABS = ["graph", "map", "list", "documents"];
 const state = { source: null, target: null, selected: null };
 
 const cy = cytoscape({
@@ -176,7 +178,7 @@ function renderList() {
 }
 
 function showTab(name) {
-  for (const tab of ["graph", "map", "list"]) {
+  for (const tab of TABS) {
     const on = tab === name;
     $(`tab-${tab}`).setAttribute("aria-selected", String(on));
     $(`tab-${tab}`).tabIndex = on ? 0 : -1;
@@ -184,6 +186,7 @@ function showTab(name) {
   }
   if (name === "map") mapview.draw(cy, select).catch(fail);
   if (name === "graph") cy.resize();
+  if (name === "documents") documents.show();
 }
 
 function wire() {
@@ -213,13 +216,12 @@ function wire() {
     }
   });
   cy.on("tap", "node, edge", (event) => select(event.target.id()));
-  const tabs = ["graph", "map", "list"];
-  tabs.forEach((name, i) => {
+  TABS.forEach((name, i) => {
     $(`tab-${name}`).addEventListener("click", () => showTab(name));
     $(`tab-${name}`).addEventListener("keydown", (event) => {
       const step = { ArrowRight: 1, ArrowLeft: -1 }[event.key];
       if (!step) return;
-      const next = tabs[(i + step + tabs.length) % tabs.length];
+      const next = TABS[(i + step + TABS.length) % TABS.length];
       showTab(next);
       $(`tab-${next}`).focus();
     });
@@ -246,5 +248,6 @@ function wire() {
 wire();
 status("Ready");
 notes.setup(status, fail);
+documents.setup({ status, fail });
 workbench.setup({ cy, history: chartHistory, refresh, status, fail,
   onHistory: (callback) => { historyChanged = callback; } });
