@@ -12,7 +12,7 @@ from graph.db import Db
 from graph.write.documents import DocumentStore
 from graph.write.writer import GraphWriter
 from tests.fixtures import SEED_DOC, document_graph, seed_graph
-from tests.web.conftest import LiveApi
+from tests.web.conftest import ARTIFACTS, LiveApi
 
 pytestmark = [pytest.mark.browser, pytest.mark.neo4j]
 
@@ -217,4 +217,5 @@ def test_the_reader_highlights_every_quote_of_a_document(db: Db, live_api: LiveA
         return m.matches('mark.doc-quote.current') ? m.dataset.quotes.split(' ') : null; }""")
     assert focused is not None and "2" in focused
     assert page.evaluate("document.scrollingElement.scrollTop") == 0  # only the reader's boxes scroll
+    page.screenshot(path=str(ARTIFACTS / "page-documents.png"))  # the README's, see test_page.py
     assert page.js_errors == []
