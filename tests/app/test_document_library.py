@@ -152,3 +152,8 @@ def test_every_quote_of_a_document_with_offsets_into_its_text(client: TestClient
         assert text[q["start"]:q["end"]] == q["quote"], q
         assert q["type"] != "MENTIONS" and q["source_name"] and q["target_name"] and q["claim_id"]
     assert client.get("/documents/doc:nope/quotes").status_code == 404
+    retracted = client.post("/curation/retract", json={"claim_id": quotes[0]["claim_id"], "why": "withdrawn"})
+    assert retracted.status_code == 200, retracted.text
+    after = client.get(f"/documents/{SEED_DOC}/quotes").json()["quotes"]
+    assert {q["status"] for q in after if q["claim_id"] == quotes[0]["claim_id"]} == {"retracted"}
+    assert len(after) == len(quotes)  # a retracted claim's quotes stay, marked as such
