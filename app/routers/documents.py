@@ -1,4 +1,5 @@
-"""Documents: upload (extract and load), read, list, grade and withdraw."""
+"""Documents: upload (extract and load), list (search, filters, pages), read with every quote the
+graph took, edit metadata and grade, withdraw."""
 
 from __future__ import annotations
 
@@ -6,15 +7,18 @@ import re
 import shutil
 import tempfile
 from pathlib import Path, PurePosixPath
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, File, Form, Query, UploadFile
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.auth import EditorDep, ReaderDep
 from app.deps import DbDep
-from graph.write import grading
-from graph.write.documents import DocumentResult, DocumentStore, get_document, list_documents
+from graph.read import documents as library
+from graph.read.documents import DocumentFilter, DocumentPage, DocumentQuotes, Publisher, ReliabilityFilter
+from graph.write import document_meta, grading
+from graph.write.document_meta import DocumentEdit
+from graph.write.documents import DocumentResult, DocumentStore, get_document
 from graph.write.ingest import Source, ingest_paths, summary
 from pactgraph.errors import InputError, failure_line, one_line
 
@@ -62,7 +66,29 @@ def _save(upload: UploadFile, folder: Path, index: int, name: str) -> Source | D
     return Source(target, name)
 
 
-@router.post("")
+class UploadOutcome(BaseModel):
+    """What happened to one uploaded file."""
+
+    path: str = Field(description="the file's name as uploaded (one line, escaped)")
+    outcome: Literal["created", "updated", "unchanged", "failed"]
+    document_id: str | None = None
+    detail: str = Field("", description="why it failed, or what a new version changed")
+    diff: dict[str, list[str]] = Field(default_factory=dict, description="claims added, removed, kept")
+    claims: int = 0
+
+
+class UploadReport(BaseModel):
+    results: list[UploadOutcome]
+    summary: str
+
+
+class EditResult(BaseModel):
+    document: str
+    changed: dict[str, list[Any]] = Field(description="each changed field: [before, after]")
+    claims_regraded: int = Field(description="claims whose support was recomputed")
+
+
+@router.post("", response_model=UploadReport)
 def upload(
     db: DbDep,
     who: EditorDep,
@@ -86,21 +112,48 @@ def upload(
     return {"results": [r.__dict__ for r in results], "summary": summary(results)}
 
 
-@router.get("")
+@router.get("", response_model=DocumentPage)
 def index(
     db: DbDep,
     _: ReaderDep,
+    q: Annotated[str | None, Query(max_length=200, description="words in the title or publisher")] = None,
+    publisher: Annotated[str | None, Query(max_length=200, description="exactly this publisher")] = None,
+    date_from: Annotated[str | None, Query(max_length=10, description="published on or after (ISO)")] = None,
+    date_to: Annotated[str | None, Query(max_length=10, description="published on or before (ISO)")] = None,
+    reliability: Annotated[list[ReliabilityFilter], Query(description="any of these grades")] = [],  # noqa: B006
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
     skip: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
-) -> list[dict[str, Any]]:
-    """Stored documents (without their text), most recently loaded first."""
-    return list_documents(db, limit=limit, skip=skip)
+) -> DocumentPage:
+    """Stored documents (without their text), most recently loaded first: one page of those matching
+    the search and filters, and how many match in all."""
+    return library.find(db, DocumentFilter(q=q, publisher=publisher, date_from=date_from, date_to=date_to,
+                                           reliability=reliability, limit=limit, skip=skip))
+
+
+@router.get("/publishers", response_model=list[Publisher])
+def publishers(db: DbDep, _: ReaderDep) -> list[Publisher]:
+    """Every publisher of the stored documents, with how many each published."""
+    return library.publishers(db)
 
 
 @router.get("/{document_id}")
 def show(db: DbDep, _: ReaderDep, document_id: str) -> dict[str, Any]:
     """One document with its metadata, reliability grade and full stored text."""
     return get_document(db, document_id)
+
+
+@router.get("/{document_id}/quotes", response_model=DocumentQuotes)
+def document_quotes(db: DbDep, _: ReaderDep, document_id: str) -> DocumentQuotes:
+    """Every quote the graph took from the document, each with its claim and its offsets in the
+    stored text, in reading order: what the reader highlights."""
+    return library.quotes(db, document_id)
+
+
+@router.patch("/{document_id}", response_model=EditResult)
+def edit(db: DbDep, who: EditorDep, document_id: str, body: DocumentEdit) -> dict[str, Any]:
+    """Change title, publisher, published date, URL or reliability grade (fields left out stay, null
+    clears); audited, and the claims it supports are re-graded when publisher, date or grade change."""
+    return document_meta.edit(db, document_id, body, who=who.name)
 
 
 @router.delete("/{document_id}")

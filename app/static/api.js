@@ -18,11 +18,12 @@ export function setApiKey(key) {
   else sessionStorage.removeItem(KEY_STORAGE);
 }
 
-async function call(path, { method = "GET", body = null, raw = false } = {}) {
+async function call(path, { method = "GET", body = null, raw = false, form = null } = {}) {
   const headers = { Accept: raw ? "*/*" : "application/json" };
   if (apiKey()) headers["X-API-Key"] = apiKey();
   if (body !== null) headers["Content-Type"] = "application/json";
-  const response = await fetch(path, { method, headers, body: body === null ? null : JSON.stringify(body) });
+  // a FormData body sets its own multipart Content-Type
+  const response = await fetch(path, { method, headers, body: form ?? (body === null ? null : JSON.stringify(body)) });
   if (!response.ok) {
     let detail = `${response.status} ${response.statusText}`;
     try {
@@ -123,3 +124,16 @@ export const assertClaim = (source, type, target, status, why) =>
 export const retract = (claimId, why) => post("/curation/retract", { claim_id: claimId, why });
 // The cited report (report.js): the Response of POST /report/{html|pdf}
 export const report = (format, body) => call(`/report/${format}`, { method: "POST", body, raw: true });
+// Documents (the Documents tab)
+const docPath = (id) => `/documents/${encodeURIComponent(id)}`;
+export const documents = (filters) => call(`/documents?${query(filters)}`);
+export const publishers = () => call("/documents/publishers");
+export const documentQuotes = (id) => call(`${docPath(id)}/quotes`);
+export const editDocument = (id, changes) => call(docPath(id), { method: "PATCH", body: changes });
+/** One file through POST /documents: its {results: [outcome], summary}. */
+export function uploadDocument(file, grade) {
+  const form = new FormData();
+  form.append("files", file, file.name);
+  if (grade) form.append("grade", grade);
+  return call("/documents", { method: "POST", form });
+}

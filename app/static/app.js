@@ -15,10 +15,11 @@ import * as notes from "./notes.js";
 import * as curation from "./curation.js";
 import * as report from "./report.js";
 import * as notesearch from "./notesearch.js";
+import * as documents from "./documents.js";
 
 const $ = (id) => document.getElementById(id);
 const state = { source: null, target: null, selected: null };
-const TABS = ["graph", "map", "list", "curation"];
+const TABS = ["graph", "map", "list", "curation", "documents"];
 
 const cy = cytoscape({
   container: $("graph"), style: STYLE, elements: [], wheelSensitivity: 0.3,
@@ -190,6 +191,7 @@ function showTab(name) {
   }
   if (name === "map") mapview.draw(cy, select).catch(fail);
   if (name === "graph") cy.resize();
+  if (name === "documents") documents.show();
 }
 
 function wire() {
@@ -219,13 +221,12 @@ function wire() {
     }
   });
   cy.on("tap", "node, edge", (event) => select(event.target.id()));
-  const tabs = TABS;
-  tabs.forEach((name, i) => {
+  TABS.forEach((name, i) => {
     $(`tab-${name}`).addEventListener("click", () => showTab(name));
     $(`tab-${name}`).addEventListener("keydown", (event) => {
       const step = { ArrowRight: 1, ArrowLeft: -1 }[event.key];
       if (!step) return;
-      const next = tabs[(i + step + tabs.length) % tabs.length];
+      const next = TABS[(i + step + TABS.length) % TABS.length];
       showTab(next);
       $(`tab-${next}`).focus();
     });
@@ -252,6 +253,7 @@ function wire() {
 wire();
 status("Ready");
 notes.setup(status, fail);
+documents.setup({ status, fail });
 workbench.setup({ cy, history: chartHistory, refresh, status, fail,
   onHistory: (callback) => { historyChanged = callback; } });
 curation.setup({ cy, history: chartHistory, refresh, status, fail, add: merge, select });

@@ -35,7 +35,8 @@ def test_upload_read_grade_and_delete_a_document(client: TestClient, db: Db) -> 
     doc = client.get(f"/documents/{result['document_id']}", headers=reader).json()
     assert doc["reliability"] == "B" and doc["path"] == SAMPLE.name and doc["key"] == f"upload:{SAMPLE.name}"
     assert "Wakhan" in doc["text"]
-    assert [d["id"] for d in client.get("/documents", headers=reader).json()] == [result["document_id"]]
+    listed = client.get("/documents", headers=reader).json()["items"]
+    assert [d["id"] for d in listed] == [result["document_id"]]
     graded = client.put(f"/documents/{result['document_id']}/grade", json={"grade": "A", "why": "checked"},
                         headers=editor)
     assert graded.status_code == 200 and graded.json()["reliability"] == "A"
