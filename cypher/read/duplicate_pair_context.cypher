@@ -2,8 +2,8 @@
 // share (through links that are not retracted; documents never count), the places each is in (LOCATED_IN / PART_OF
 // targets), whether one is inside the other, and whether an analyst already split them (a merge of
 // the two that was undone).
-// $pairs: [{a, b}]
-UNWIND $pairs AS pair
+// $candidates: [{a, b}]
+UNWIND $candidates AS pair
 MATCH (a:Entity {id: pair.a})
 MATCH (b:Entity {id: pair.b})
 CALL (a, b) {

@@ -113,7 +113,7 @@ def candidates(db: Db, *, limit: int = 50, min_score: int = 35, cutoff: int = 85
     pairs = dict.fromkeys([*by_name, *((row["a"], row["b"]) for row in by_neighbours)])
     if not pairs:
         return []
-    rows = db.read("duplicate_pair_context", pairs=[{"a": a, "b": b} for a, b in pairs])
+    rows = db.read("duplicate_pair_context", candidates=[{"a": a, "b": b} for a, b in pairs])
     found = []
     for row in rows:
         if row["split"]:

@@ -30,7 +30,7 @@ EXAMPLES: dict[str, str] = {
     "parties": "['state:tajikistan', 'state:china']", "pairs": "[['gov:tj-mvd', 'gov:cn-mps']]",
     "per_pair": "10", "per_node": "10", "context_types": "['FUNDS', 'PROVIDES_FOR', 'APPROVED', 'BUILDS']",
     "context_labels": "['Agreement', 'Event']", "docs": "[]", "refs": "[]", "rows": "[]", "key": "null",
-    "roles": "['FUNDS', 'BUILDS', 'OPERATES']",
+    "roles": "['FUNDS', 'BUILDS', 'OPERATES']", "candidates": "[{a: 'gov:tj-mvd', b: 'gov:cn-mps'}]",
 }
 
 

@@ -40,7 +40,9 @@ def run_guide(db: Db, page: str) -> list[tuple[str, list[dict[str, Any]]]]:
     for step in guide_steps(page):
         if step.startswith(":param"):
             name, value = step.removeprefix(":param").split("=>", 1)
-            params[name.strip()] = json.loads(value.strip().replace("'", '"'))
+            # Browser evaluates a :param value as a Cypher expression; so does the test
+            records, _, _ = db.driver.execute_query(f"RETURN {value.strip()} AS v", database_=db.database)
+            params[name.strip()] = records[0]["v"]
         elif not step.startswith(":"):
             records, _, _ = db.driver.execute_query(step, params, database_=db.database)
             results.append((step, [r.data() for r in records]))
