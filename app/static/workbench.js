@@ -8,12 +8,20 @@ const $ = (id) => document.getElementById(id);
 const checks = (id) => [...$(id).querySelectorAll("input")];
 const open = { id: null, name: "", version: 0 };
 
-function chartState(cy) {
+/** The links among the chart's nodes that the chart does not show (removed or never drawn). */
+async function hiddenEdges(cy) {
+  const ids = cy.nodes().map((n) => n.id());
+  if (!ids.length) return [];
+  const among = elements(await api.induced(ids)).filter((el) => el.group === "edges");
+  return among.map((el) => el.data.id).filter((id) => cy.getElementById(id).empty());
+}
+
+async function chartState(cy) {
   const checked = (id) => checks(id).filter((i) => i.checked).map((i) => i.value);
   return {
     nodes: cy.nodes().map((n) => ({ id: n.id(), x: n.position("x"), y: n.position("y"),
       pinned: n.hasClass("pinned") })),
-    hidden_edges: [],
+    hidden_edges: await hiddenEdges(cy),
     filters: { types: checked("filter-types"), labels: checked("filter-labels"),
       statuses: checked("filter-status"), min_confidence: Number($("min-confidence").value),
       keep_undated: $("keep-undated").checked },
@@ -61,6 +69,7 @@ export function setup(hooks) {
     cy.batch(() => {
       cy.elements().remove();
       cy.add(elements(subgraph));
+      for (const id of inv.state.hidden_edges || []) cy.getElementById(id).remove();
       for (const node of inv.state.nodes) {
         const drawn = cy.getElementById(node.id);
         if (drawn.empty()) continue;
@@ -79,7 +88,7 @@ export function setup(hooks) {
   }
 
   async function save() {
-    const state = chartState(cy);
+    const state = await chartState(cy);
     let saved;
     if (open.id) {
       saved = await api.saveVersion(open.id, open.version, state);

@@ -106,3 +106,27 @@ def test_notes_beside_the_selected_item(db: Db, live_api: LiveApi, page: Any) ->
     page.evaluate("void window.pactgraph.cy.getElementById('tj_mvd').emit('tap')")  # the note is kept
     page.wait_for_selector("#notes-list li")
     assert not page.js_errors, page.js_errors
+
+
+def test_a_link_taken_off_the_chart_stays_off_when_the_investigation_reopens(
+    db: Db, live_api: LiveApi, page: Any
+) -> None:
+    GraphWriter(db).write(seed_graph())
+    page.goto(f"{live_api.url}/ui/")
+    page.wait_for_function(READY)
+    pick(page, "search", "Tajik MVD", "Ministry of Internal Affairs of Tajikistan")
+    page.wait_for_function("window.pactgraph.cy.edges().length > 1")
+    gone = page.evaluate(
+        "() => { const e = window.pactgraph.cy.edges()[0]; const id = e.id(); e.remove(); return id; }"
+    )
+    edges = int(page.evaluate("window.pactgraph.cy.edges().length"))
+    page.click("#save-investigation")
+    page.wait_for_selector("#save-dialog[open]")
+    page.fill("#investigation-title", "Without one link")
+    page.click("#save-confirm")
+    _status_matches(page, "Saved “Without one link” version 1")
+    page.reload()
+    _status_matches(page, "Opened “Without one link” version 1 of 1")
+    assert page.evaluate(f"window.pactgraph.cy.getElementById({gone!r}).empty()")
+    assert int(page.evaluate("window.pactgraph.cy.edges().length")) == edges
+    assert not page.js_errors, page.js_errors
