@@ -242,6 +242,15 @@ def test_keep_a_screenshot_for_the_readme() -> None:
         pytest.skip("set PACTGRAPH_UPDATE_SCREENSHOTS=1 to refresh docs/screenshots from test-artifacts")
     target = PROJECT_ROOT / "docs" / "screenshots"
     target.mkdir(parents=True, exist_ok=True)
-    for name in ("page-seed-path.png", "page-evidence.png", "page-map.png", "page-documents.png"):
+    for name in (
+        "page-seed-path.png",
+        "page-evidence.png",
+        "page-map.png",
+        "page-documents.png",
+        "page-workbench.png",
+        "page-curation-queue.png",
+        "page-curation-merge.png",
+        "report-print.png",
+    ):
         if (ARTIFACTS / name).exists():
             shutil.copy(ARTIFACTS / name, target / name)
