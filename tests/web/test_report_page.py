@@ -15,7 +15,7 @@ from graph.write.writer import GraphWriter
 from tests.fixtures import seed_graph
 from tests.web.conftest import ARTIFACTS, LiveApi
 from tests.web.test_page import pick
-from tests.web.test_workbench import READY, _status_matches
+from tests.web.test_workbench import READY, _status_matches, save_new_investigation
 
 pytestmark = [pytest.mark.browser, pytest.mark.neo4j]
 MVD, MPS = "Ministry of Internal Affairs of Tajikistan", "Ministry of Public Security of China"
@@ -88,11 +88,7 @@ def test_reports_on_the_view_and_on_the_open_investigation(db: Db, live_api: Liv
     page.click("#report-close")
 
     page.fill("#investigation-notes", "who staffs the posts?")
-    page.click("#save-investigation")
-    page.wait_for_selector("#save-dialog[open]")
-    page.fill("#investigation-title", "Wakhan posts")
-    page.click("#save-confirm")
-    _status_matches(page, "Saved “Wakhan posts” version 1")
+    save_new_investigation(page, "Wakhan posts")
     _open_report(page)
     assert page.inner_text("#brief h1") == "Wakhan posts"
     assert page.inner_text("#brief .investigation-notes") == "who staffs the posts?"

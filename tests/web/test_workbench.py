@@ -30,6 +30,15 @@ def _status_matches(page: Any, pattern: str) -> None:
         raise AssertionError(f"status is {page.inner_text('#status')!r}, {page.js_errors}") from exc
 
 
+def save_new_investigation(page: Any, title: str) -> None:
+    """Save the chart as a new investigation named ``title`` through the page's dialog."""
+    page.click("#save-investigation")
+    page.wait_for_selector("#save-dialog[open]")
+    page.fill("#investigation-title", title)
+    page.click("#save-confirm")
+    _status_matches(page, f"Saved “{title}” version 1")
+
+
 def test_undo_redo_save_reload_reopen_and_restore(db: Db, live_api: LiveApi, page: Any) -> None:
     GraphWriter(db).write(seed_graph())
     page.goto(f"{live_api.url}/ui/")
@@ -49,11 +58,7 @@ def test_undo_redo_save_reload_reopen_and_restore(db: Db, live_api: LiveApi, pag
 
     page.evaluate("void window.pactgraph.cy.getElementById('tj_mvd').position({x: 123, y: 456})")
     page.fill("#investigation-notes", "first look")
-    page.click("#save-investigation")
-    page.wait_for_selector("#save-dialog[open]")
-    page.fill("#investigation-title", "Wakhan posts")
-    page.click("#save-confirm")
-    _status_matches(page, "Saved “Wakhan posts” version 1")
+    save_new_investigation(page, "Wakhan posts")
     assert "investigation=inv_" in page.url
     url = page.url
 
@@ -120,11 +125,7 @@ def test_a_link_taken_off_the_chart_stays_off_when_the_investigation_reopens(
         "() => { const e = window.pactgraph.cy.edges()[0]; const id = e.id(); e.remove(); return id; }"
     )
     edges = int(page.evaluate("window.pactgraph.cy.edges().length"))
-    page.click("#save-investigation")
-    page.wait_for_selector("#save-dialog[open]")
-    page.fill("#investigation-title", "Without one link")
-    page.click("#save-confirm")
-    _status_matches(page, "Saved “Without one link” version 1")
+    save_new_investigation(page, "Without one link")
     page.reload()
     _status_matches(page, "Opened “Without one link” version 1 of 1")
     assert page.evaluate(f"window.pactgraph.cy.getElementById({gone!r}).empty()")
